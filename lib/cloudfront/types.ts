@@ -23,6 +23,8 @@ export interface TrustedPublicKey {
 /** Looks up a Key-Pair-Id among the trusted keys; undefined means InvalidKey. */
 export interface TrustedKeyLookup {
   find(keyPairId: string): TrustedPublicKey | undefined;
+  /** Optionally says why an id is not trusted (for example "revoked"), for messages only. */
+  describeUntrusted?(keyPairId: string): string | undefined;
 }
 
 /** What the verifier needs from one viewer request, exactly as it arrived. */
@@ -49,6 +51,11 @@ export type Verdict =
       originTarget: string;
       /** The raw path without the query. */
       originPath: string;
+      policy: "canned" | "custom";
+      hashAlgorithm: HashAlgorithm;
+      /** DateLessThan of the policy, in epoch seconds. */
+      expiresAt: number;
+      /** A human summary for logs and the explain command. */
       detail: string;
     }
   | {
