@@ -19,5 +19,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    globalSetup: ["test/postgres-server.ts"],
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },
 });
