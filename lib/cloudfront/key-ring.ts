@@ -1,0 +1,190 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { rename, writeFile, unlink } from "node:fs/promises";
+import path from "node:path";
+
+import { parsePublicKeyPem } from "./public-key";
+import type { KeyAlgorithm, TrustedKeyLookup, TrustedPublicKey } from "./types";
+
+/**
+ * The key ring file: trusted key groups as CloudFront models them, plus which key signs.
+ * Only public keys live here; a key's private PEM sits in its own file beside the ring.
+ */
+export interface KeyRing {
+  version: 1;
+  groups: KeyGroup[];
+}
+
+export interface KeyGroup {
+  name: string;
+  keys: KeyRingEntry[];
+}
+
+/**
+ * Key life cycle: `added` (trusted, not yet signing), `active` (the one signing key),
+ * `retired` (still trusted so outstanding links work), `revoked` (removed from the group, so
+ * its links fail with InvalidKey at once).
+ */
+export type KeyStatus = "active" | "added" | "retired" | "revoked";
+
+export interface KeyRingEntry {
+  keyPairId: string;
+  algorithm: KeyAlgorithm;
+  publicKeyPem: string;
+  status: KeyStatus;
+  createdAt: string;
+  /** Private key file name, relative to the key ring's folder. */
+  privateKeyFile?: string;
+}
+
+/** CloudFront quotas: public keys in one key group, and key groups on one cache behavior. */
+export const MAX_KEYS_PER_GROUP = 5;
+export const MAX_GROUPS = 4;
+
+/** CloudFront public key IDs are 13 or 14 upper-case letters and digits, e.g. K2JCJMDEHXQW5F. */
+export const KEY_PAIR_ID_PATTERN = /^[A-Z0-9]{13,14}$/;
+
+const STATUSES: readonly KeyStatus[] = ["active", "added", "retired", "revoked"];
+
+/** An invalid key ring file or a key ring change that CloudFront's rules forbid. */
+export class KeyRingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KeyRingError";
+  }
+}
+
+/** Counts the keys that are in a group as CloudFront sees it; revoked keys were removed. */
+export function trustedCount(group: KeyGroup): number {
+  return group.keys.filter((key) => key.status !== "revoked").length;
+}
+
+/** Throws KeyRingError for the first rule the ring breaks; `where` names the file. */
+export function validateKeyRing(ring: KeyRing, where: string): void {
+  if (ring.version !== 1) throw new KeyRingError(`${where}: version must be 1`);
+  if (!Array.isArray(ring.groups)) throw new KeyRingError(`${where}: "groups" must be an array`);
+  if (ring.groups.length > MAX_GROUPS) {
+    throw new KeyRingError(
+      `${where}: ${ring.groups.length} key groups, CloudFront allows ${MAX_GROUPS}`,
+    );
+  }
+  const seen = new Set<string>();
+  let active = 0;
+  for (const group of ring.groups) {
+    if (typeof group.name !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(group.name)) {
+      throw new KeyRingError(`${where}: group name ${JSON.stringify(group.name)} is invalid`);
+    }
+    if (trustedCount(group) > MAX_KEYS_PER_GROUP) {
+      throw new KeyRingError(
+        `${where}: group ${group.name} has ${trustedCount(group)} keys, CloudFront allows ${MAX_KEYS_PER_GROUP}`,
+      );
+    }
+    for (const key of group.keys) {
+      const id = JSON.stringify(key.keyPairId);
+      if (typeof key.keyPairId !== "string" || !KEY_PAIR_ID_PATTERN.test(key.keyPairId)) {
+        throw new KeyRingError(
+          `${where}: key pair id ${id} is not 13-14 upper-case letters and digits`,
+        );
+      }
+      if (seen.has(key.keyPairId)) throw new KeyRingError(`${where}: key ${id} appears twice`);
+      seen.add(key.keyPairId);
+      if (!STATUSES.includes(key.status)) {
+        throw new KeyRingError(
+          `${where}: key ${id} has invalid status ${JSON.stringify(key.status)}`,
+        );
+      }
+      if (key.algorithm !== "RSA" && key.algorithm !== "ECDSA_P256") {
+        throw new KeyRingError(
+          `${where}: key ${id} has invalid algorithm ${JSON.stringify(key.algorithm)}`,
+        );
+      }
+      if (
+        key.privateKeyFile !== undefined &&
+        path.basename(key.privateKeyFile) !== key.privateKeyFile
+      ) {
+        throw new KeyRingError(
+          `${where}: key ${id} privateKeyFile must be a file name in the key ring's folder`,
+        );
+      }
+      if (key.status === "active") active++;
+    }
+  }
+  if (active > 1)
+    throw new KeyRingError(`${where}: ${active} keys are active; exactly one may sign`);
+}
+
+/** Reads and validates a key ring file. Synchronous so callers can check it per request. */
+export function readKeyRing(file: string): KeyRing {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === "ENOENT" ? "; create one with: npm run keys -- add" : "";
+    throw new KeyRingError(`key ring ${file} cannot be read (${code ?? "unknown error"})${hint}`);
+  }
+  let ring: KeyRing;
+  try {
+    ring = JSON.parse(text) as KeyRing;
+  } catch {
+    throw new KeyRingError(`key ring ${file} is not valid JSON`);
+  }
+  validateKeyRing(ring, `key ring ${file}`);
+  return ring;
+}
+
+/**
+ * Writes a key ring atomically: a temporary file in the same folder, then a rename, so a
+ * running edge never reads half a file.
+ */
+export async function writeKeyRing(file: string, ring: KeyRing): Promise<void> {
+  validateKeyRing(ring, `key ring ${file}`);
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(temporary, `${JSON.stringify(ring, null, 2)}\n`, { mode: 0o644 });
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Finds a key by id in any group. */
+export function findKey(ring: KeyRing, keyPairId: string): KeyRingEntry | undefined {
+  for (const group of ring.groups) {
+    const key = group.keys.find((entry) => entry.keyPairId === keyPairId);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** Returns the signing key, or undefined when no key is active. */
+export function activeKeyOf(ring: KeyRing): KeyRingEntry | undefined {
+  return ring.groups.flatMap((group) => group.keys).find((key) => key.status === "active");
+}
+
+/**
+ * Builds the lookup the verifier uses, parsing every trusted public key once. Added, active and
+ * retired keys are trusted; revoked keys are not.
+ */
+export function trustedKeysOf(ring: KeyRing): TrustedKeyLookup {
+  const trusted = new Map<string, TrustedPublicKey>();
+  const revoked = new Set<string>();
+  for (const group of ring.groups) {
+    for (const key of group.keys) {
+      if (key.status === "revoked") {
+        revoked.add(key.keyPairId);
+        continue;
+      }
+      const { publicKey, algorithm } = parsePublicKeyPem(key.publicKeyPem, `key ${key.keyPairId}`);
+      trusted.set(key.keyPairId, { keyPairId: key.keyPairId, algorithm, publicKey });
+    }
+  }
+  return {
+    find: (keyPairId) => trusted.get(keyPairId),
+    describeUntrusted: (keyPairId) =>
+      revoked.has(keyPairId)
+        ? "revoked: it was removed from its key group"
+        : "not in any trusted key group",
+  };
+}
