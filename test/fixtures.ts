@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+
+import type { DocumentKind, DocumentStatus, Role } from "@/lib/access";
+import type { Drizzle } from "@/lib/db/connect";
+import {
+  documents,
+  hospitals,
+  users,
+  type Document,
+  type Hospital,
+  type User,
+} from "@/lib/db/schema";
+
+/** A placeholder for accounts whose password a test never checks; it matches no password. */
+const UNUSABLE_PASSWORD_HASH = "unusable";
+
+export async function insertHospital(db: Drizzle, name = "RS Test Hospital"): Promise<Hospital> {
+  const [hospital] = await db.insert(hospitals).values({ name, city: "Jakarta" }).returning();
+  if (!hospital) throw new Error(`Inserting hospital ${name} returned no row`);
+  return hospital;
+}
+
+export interface UserFixture {
+  role: Role;
+  name?: string;
+  email?: string;
+  passwordHash?: string;
+  hospitalId?: string | null;
+}
+
+/** Inserts a user with a unique email unless one is given. */
+export async function insertUser(db: Drizzle, fixture: UserFixture): Promise<User> {
+  const id = randomUUID();
+  const [user] = await db
+    .insert(users)
+    .values({
+      id,
+      role: fixture.role,
+      name: fixture.name ?? `Test ${fixture.role} ${id.slice(0, 8)}`,
+      email: fixture.email ?? `${fixture.role}-${id}@example.test`,
+      passwordHash: fixture.passwordHash ?? UNUSABLE_PASSWORD_HASH,
+      hospitalId: fixture.hospitalId ?? null,
+    })
+    .returning();
+  if (!user) throw new Error(`Inserting user ${id} returned no row`);
+  return user;
+}
+
+export interface DocumentFixture {
+  patientId: string;
+  kind?: DocumentKind;
+  title?: string;
+  status?: DocumentStatus;
+  authorId?: string | null;
+  hospitalId?: string | null;
+  issuedAt?: Date;
+  validUntil?: Date | null;
+}
+
+/** Inserts a document row with a fresh object key; no object is stored in S3. */
+export async function insertDocument(db: Drizzle, fixture: DocumentFixture): Promise<Document> {
+  const id = randomUUID();
+  const [document] = await db
+    .insert(documents)
+    .values({
+      id,
+      patientId: fixture.patientId,
+      kind: fixture.kind ?? "lab_report",
+      title: fixture.title ?? `Document ${id.slice(0, 8)}`,
+      objectKey: `documents/${id}`,
+      fileName: `document-${id.slice(0, 8)}.pdf`,
+      contentType: "application/pdf",
+      sizeBytes: 1024,
+      authorId: fixture.authorId ?? null,
+      hospitalId: fixture.hospitalId ?? null,
+      issuedAt: fixture.issuedAt ?? new Date("2026-11-01T08:00:00Z"),
+      validUntil: fixture.validUntil ?? null,
+      status: fixture.status ?? "active",
+    })
+    .returning();
+  if (!document) throw new Error(`Inserting document ${id} returned no row`);
+  return document;
+}
