@@ -1,0 +1,28 @@
+import "server-only";
+
+import type { Logger } from "pino";
+
+import { queryOrFail } from "./errors";
+import type { DocumentsContext } from "./types";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { createLogger } from "@/lib/log";
+import { signDocumentLink } from "@/lib/signing";
+
+let logger: Logger | undefined;
+
+/** Returns the data-layer logger, created on first use so that importing needs no env. */
+export function documentsLog(): Logger {
+  logger ??= createLogger("documents", getConfig().logLevel);
+  return logger;
+}
+
+/**
+ * Builds the context the app runs the data layer in: the process's database and the
+ * CloudFront signer. Throws AppError("database_unavailable") when the database cannot be
+ * opened.
+ */
+export async function getDocumentsContext(): Promise<DocumentsContext> {
+  const { db } = await queryOrFail("open the database", () => getDb());
+  return { db, signLink: signDocumentLink, log: documentsLog() };
+}

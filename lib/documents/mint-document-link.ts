@@ -1,0 +1,34 @@
+import "server-only";
+
+import { documentNotOpenable, signOrFail } from "./errors";
+import { getDocumentForViewer } from "./get-document-for-viewer";
+import { noLinkReason } from "./link-state";
+import { documentFacts } from "./select-documents";
+import type { DocumentLink, DocumentsContext } from "./types";
+import type { Viewer } from "@/lib/access";
+
+/**
+ * Mints a fresh signed URL to one document. Throws AppError("not_found") as
+ * `getDocumentForViewer` does, and AppError("forbidden") when the document is visible
+ * but expired, revoked or rejected.
+ */
+export async function mintDocumentLink(
+  context: DocumentsContext,
+  viewer: Viewer,
+  id: string,
+  now: Date,
+): Promise<DocumentLink> {
+  const document = await getDocumentForViewer(context, viewer, id);
+
+  const reason = noLinkReason(viewer, documentFacts(document), now);
+  if (reason) throw documentNotOpenable(document.id, reason);
+
+  return signOrFail(document.id, () =>
+    context.signLink({
+      objectKey: document.objectKey,
+      kind: document.kind,
+      validUntil: document.validUntil,
+      now,
+    }),
+  );
+}

@@ -1,0 +1,16 @@
+import { recordingSigner, type RecordingSigner } from "./signer";
+import type { Drizzle } from "@/lib/db/connect";
+import type { DocumentsContext } from "@/lib/documents/types";
+import { createLogger } from "@/lib/log";
+
+/** Creates a data-layer context on a test database, with a recording signer and a silent logger. */
+export function testDocumentsContext(db: Drizzle): {
+  context: DocumentsContext;
+  signer: RecordingSigner;
+} {
+  const signer = recordingSigner();
+  return {
+    context: { db, signLink: signer.signLink, log: createLogger("test", "silent") },
+    signer,
+  };
+}
