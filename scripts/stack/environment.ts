@@ -22,6 +22,8 @@ export async function prepareStackEnvironment(
     AUTH_SECRET: initial.auth.secret ?? (await readOrCreateSecret(initial.dataDir)),
     AUTH_TRUST_HOST: base.AUTH_TRUST_HOST ?? "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The SDK versions are pinned, so its notice about future Node.js requirements is noise.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
   return { env, config: loadConfig(env) };
 }
