@@ -58,6 +58,9 @@ const DIGEST: Record<HashAlgorithm, string> = { SHA1: "sha1", SHA256: "sha256" }
 
 /** Converts a Date to whole epoch seconds, rounding down so a link never outlives the Date. */
 function epochSeconds(date: Date, name: string): number {
+  // Callers in plain JavaScript may pass numbers, which signers commonly misread as seconds
+  // or milliseconds; only a Date is unambiguous.
+  if (!(date instanceof Date)) throw new TypeError(`${name} is required and must be a Date`);
   const ms = date.getTime();
   if (!Number.isFinite(ms)) throw new RangeError(`${name} is an invalid Date`);
   const seconds = Math.floor(ms / 1000);

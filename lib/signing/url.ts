@@ -1,3 +1,5 @@
+import { SIGNING_PARAMETERS } from "@/lib/cloudfront/params";
+
 // Characters RFC 3986 allows in a URI, plus complete %XX escapes. Anything else (space,
 // quotes, `<`, non-ASCII, ...) a browser would percent-encode before sending, which changes
 // the bytes CloudFront compares.
@@ -8,6 +10,15 @@ const URI_CHARACTERS = /^(?:[A-Za-z0-9\-._~:/?[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*
  * characters, complete percent escapes and no `#` fragment.
  */
 export function assertSignableUrl(url: string): void {
+  const query = url.includes("?") ? url.slice(url.indexOf("?") + 1) : "";
+  for (const pair of query === "" ? [] : query.split("&")) {
+    const name = pair.split("=")[0] ?? "";
+    if ((SIGNING_PARAMETERS as readonly string[]).includes(name)) {
+      throw new TypeError(
+        `URL ${JSON.stringify(url)} already has a ${name} query parameter; CloudFront reserves that name for signing`,
+      );
+    }
+  }
   if (!/^https?:\/\/[^/?#]+/.test(url)) {
     throw new TypeError(
       `URL ${JSON.stringify(url)} must start with http:// or https:// and a host`,
