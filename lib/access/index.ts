@@ -1,5 +1,5 @@
 /**
- * Who may do what with which document: the single source of the portal's access rules.
+ * The portal's access rules, in one place: who may do what with which document.
  * Pure functions of plain facts, so the data layer, server actions and route handlers
  * ask the same question and tests can cover every role without a database.
  */
@@ -47,7 +47,7 @@ export function isExpired(document: Pick<DocumentFacts, "validUntil">, now: Date
   return document.validUntil !== null && document.validUntil.getTime() <= now.getTime();
 }
 
-/** Whether the document appears in the viewer's lists (open links are a separate rule). */
+/** Returns whether the document appears in the viewer's lists (open links are a separate rule). */
 export function canSeeDocument(viewer: Viewer, document: DocumentFacts): boolean {
   if (document.status === "pending_upload") return false;
   switch (viewer.role) {
@@ -63,8 +63,8 @@ export function canSeeDocument(viewer: Viewer, document: DocumentFacts): boolean
 }
 
 /**
- * Whether a link to the document's file may be minted for the viewer now. Revoked and
- * expired documents get no link anywhere; staff lose access once a decision is recorded.
+ * Returns whether a link to the document's file may be minted for the viewer now. Revoked and
+ * expired documents get no link anywhere, and staff lose access once a decision is recorded.
  */
 export function canOpenDocument(viewer: Viewer, document: DocumentFacts, now: Date): boolean {
   if (!canSeeDocument(viewer, document)) return false;
@@ -75,12 +75,12 @@ export function canOpenDocument(viewer: Viewer, document: DocumentFacts, now: Da
   return true;
 }
 
-/** Whether the viewer may issue a document of this kind to a patient. */
+/** Returns whether the viewer may issue a document of this kind to a patient. */
 export function canIssueDocument(viewer: Viewer, kind: DocumentKind): boolean {
   return viewer.role === "doctor" && ISSUABLE_KINDS.includes(kind);
 }
 
-/** Whether the viewer may revoke the document: only its author, only while it is active. */
+/** Returns whether the viewer may revoke the document: only its author, only while it is active. */
 export function canRevokeDocument(viewer: Viewer, document: DocumentFacts): boolean {
   return (
     viewer.role === "doctor" &&
@@ -97,7 +97,7 @@ export interface AppointmentFacts {
   status: "scheduled" | "completed" | "cancelled";
 }
 
-/** Whether the viewer may upload an identity document for the appointment. */
+/** Returns whether the viewer may upload an identity document for the appointment. */
 export function canUploadIdentityDocument(viewer: Viewer, appointment: AppointmentFacts): boolean {
   return (
     viewer.role === "patient" &&
@@ -106,7 +106,7 @@ export function canUploadIdentityDocument(viewer: Viewer, appointment: Appointme
   );
 }
 
-/** Whether the viewer may record a verification decision on the identity document. */
+/** Returns whether the viewer may record a verification decision on the identity document. */
 export function canDecideVerification(viewer: Viewer, document: DocumentFacts): boolean {
   return isPendingAtHospital(viewer, document);
 }

@@ -13,7 +13,7 @@ import { deleteObject, newObjectKey, putObject } from "@/lib/storage";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whether the database already holds users, in which case seeding is skipped. */
+/** Returns whether the database already contains users, in which case seeding is skipped. */
 export async function isSeeded(db: Drizzle): Promise<boolean> {
   const rows = await db.select({ count: sql<number>`count(*)::int` }).from(schema.users);
   return (rows[0]?.count ?? 0) > 0;

@@ -33,7 +33,7 @@ export async function hashBuildInputs(root: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Whether `.next` holds a production build of exactly the current sources. */
+/** Returns whether `.next` contains a production build of exactly the current sources. */
 export async function isBuildCurrent(root: string, sourceHash: string): Promise<boolean> {
   const buildDir = path.join(root, ".next");
   if (!existsSync(path.join(buildDir, "BUILD_ID"))) return false;

@@ -19,7 +19,7 @@ export function claimDataDir(dataDir: string): { release(): void } {
   return { release: () => rmSync(file, { force: true }) };
 }
 
-/** Returns the pid of a live process that holds the claim on `dataDir`, or null. */
+/** Returns the pid of a live process that has claimed on `dataDir`, or null. */
 export function dataDirHolder(dataDir: string): number | null {
   return runningHolder(path.join(dataDir, "launcher.pid"));
 }

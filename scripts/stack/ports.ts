@@ -1,6 +1,6 @@
 import net from "node:net";
 
-/** Thrown when a port the stack needs is taken; the message says how to pick another. */
+/** Thrown when a port the stack needs is taken; the message explains how to pick another. */
 export class PortInUseError extends Error {
   constructor(
     readonly port: number,
@@ -27,7 +27,7 @@ export function assertPortFree(port: number, variable: string): Promise<void> {
   });
 }
 
-/** Polls `url` until it answers with a status below 500, or throws after `timeoutMs`. */
+/** Polls `url` until it responds with a status below 500, or throws after `timeoutMs`. */
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -42,5 +42,5 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`, { cause: lastError });
+  throw new Error(`${url} did not respond within ${timeoutMs / 1000} s`, { cause: lastError });
 }

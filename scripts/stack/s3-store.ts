@@ -15,7 +15,9 @@ export interface S3StoreOptions {
  * Starts s3rver on 127.0.0.1 with the bucket created and CORS configured. s3rver applies
  * CORS rules only from its start-up configuration, not from PutBucketCors.
  */
-export async function startS3Store(options: S3StoreOptions): Promise<{ close(): Promise<void> }> {
+export async function startS3Store(
+  options: S3StoreOptions,
+): Promise<{ port: number; close(): Promise<void> }> {
   const directory = path.join(options.dataDir, "s3");
   await mkdir(directory, { recursive: true });
   const server = new S3rver({
@@ -24,11 +26,15 @@ export async function startS3Store(options: S3StoreOptions): Promise<{ close(): 
     directory,
     silent: true,
     configureBuckets: [
-      { name: options.bucket, configs: [corsConfiguration(options.allowedOrigins)] },
+      {
+        name: options.bucket,
+        // s3rver rejects a CORS configuration without rules.
+        configs: options.allowedOrigins.length ? [corsConfiguration(options.allowedOrigins)] : [],
+      },
     ],
   });
-  await server.run();
-  return { close: () => server.close() };
+  const address = await server.run();
+  return { port: address.port, close: () => server.close() };
 }
 
 function corsConfiguration(origins: readonly string[]): string {
