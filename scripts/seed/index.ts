@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 
 import { BUDI_DOCUMENTS, SITI_DOCUMENTS, type DemoDocument } from "./catalogue";
 import { DEMO_HOSPITALS, DEMO_PASSWORD, DEMO_USERS, type DemoHospitalKey } from "./demo-data";
-import { renderPdf } from "./pdf";
+import { renderPdf } from "@/lib/pdf/render-clinical-pdf";
 import { chestRadiograph, encodePng, scannedNote } from "./png";
 import { hashPassword } from "@/lib/auth/password";
 import type { Drizzle } from "@/lib/db/connect";
