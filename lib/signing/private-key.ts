@@ -19,7 +19,7 @@ export interface PrivateKeySource {
   pem?: string;
   file?: string;
   passphrase?: string;
-  /** How to refer to the key in errors, e.g. "CLOUDFRONT_PRIVATE_KEY". */
+  /** How errors name the key, e.g. "CLOUDFRONT_PRIVATE_KEY" or "CLOUDFRONT_PRIVATE_KEY_FILE /path". */
   label: string;
   /** The setting that holds the passphrase, named in errors. */
   passphraseLabel?: string;
@@ -34,7 +34,7 @@ function readPem(source: PrivateKeySource): string {
     return readFileSync(source.file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    throw new PrivateKeyError(`${source.label} ${source.file} cannot be read (${code})`);
+    throw new PrivateKeyError(`${source.label} cannot be read (${code})`);
   }
 }
 
