@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-s3";
 
 import { classifyOriginError, type OriginFailure } from "./origin-errors";
+import { responseOverridesOf } from "./response-overrides";
 import { ifRangeMatches, parseRange, resolveRange, type ResolvedRange } from "./range";
 
 /** The S3 object behind a verified viewer request, and the viewer's conditional headers. */
@@ -18,6 +19,8 @@ export interface OriginRequest {
   s3: S3Client;
   bucket: string;
   key: string;
+  /** The raw query left once the signing parameters are removed; see responseOverridesOf. */
+  query: string;
   /** HEAD sends HeadObject, so S3 returns headers only. */
   head: boolean;
   headers: IncomingHttpHeaders;
@@ -70,6 +73,7 @@ export async function fetchFromOrigin(request: OriginRequest): Promise<OriginRes
       Key: key,
       Range: resolved.kind === "partial" ? `bytes=${resolved.first}-${resolved.last}` : undefined,
       ...conditionsOf(headers),
+      ...responseOverridesOf(request.query),
     };
     const output = request.head
       ? await s3.send(new HeadObjectCommand(input), { abortSignal: signal })

@@ -130,5 +130,5 @@ async function handle(
     return;
   }
 
-  await serveObject(options, req, res, verdict.originPath, entry);
+  await serveObject(options, req, res, verdict.origin, entry);
 }

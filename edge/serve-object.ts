@@ -15,19 +15,20 @@ export const DEFAULT_ORIGIN_TIMEOUT_MS = 30_000;
 
 /**
  * Streams the object behind a verified request from S3 to the viewer. The signing parameters
- * and CloudFront-* cookies never reach S3: only the object key (the decoded `originPath`),
- * Range and the conditional headers are sent. A viewer that disconnects aborts the S3 request
- * or destroys its body stream, so no socket to S3 is left open.
+ * and CloudFront-* cookies never reach S3. Only the object key (the decoded `origin.path`),
+ * the response-header overrides in `origin.query`, Range and the conditional headers are
+ * sent. A viewer that disconnects aborts the S3 request or destroys its body stream, so no
+ * socket to S3 is left open.
  */
 export async function serveObject(
   options: EdgeOptions,
   req: IncomingMessage,
   res: ServerResponse,
-  originPath: string,
+  origin: { path: string; query: string },
   entry: AccessLogEntry,
 ): Promise<void> {
   const head = req.method === "HEAD";
-  const mapped = objectKeyOf(originPath);
+  const mapped = objectKeyOf(origin.path);
   if (!mapped.ok) {
     entry.errorCode = mapped.code;
     entry.reason = "the path is not a valid object key";
@@ -56,6 +57,7 @@ export async function serveObject(
     s3: options.s3,
     bucket: options.bucket,
     key: mapped.key,
+    query: origin.query,
     head,
     headers: req.headers,
     signal: controller.signal,

@@ -10,7 +10,13 @@ import { clientIpOf } from "./client-ip";
 import type { EdgeOptions } from "./request-handler";
 
 export type EdgeVerdict =
-  | { allowed: true; mode: SigningMode; keyPairId: string; originPath: string }
+  | {
+      allowed: true;
+      mode: SigningMode;
+      keyPairId: string;
+      /** The raw path, and the raw query without the signing parameters, for the origin. */
+      origin: { path: string; query: string };
+    }
   | {
       allowed: false;
       code: CloudFrontErrorCode;
@@ -44,8 +50,9 @@ export function verifyRequest(
   try {
     const verdict = verifyViewerRequest(request, options.trustedKeys(), (options.now ?? now)());
     if (verdict.allowed) {
-      const { mode, keyPairId, originPath } = verdict;
-      return { allowed: true, mode, keyPairId, originPath };
+      const { mode, keyPairId, originPath, originTarget } = verdict;
+      const query = originTarget.slice(originPath.length + 1);
+      return { allowed: true, mode, keyPairId, origin: { path: originPath, query } };
     }
     const { code, mode, keyPairId, reason } = verdict;
     return { allowed: false, code, mode, keyPairId, logReason: logReasonOf(reason) };
