@@ -16,12 +16,24 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
 export { contentDisposition } from "./content-disposition";
+export * from "./objects";
+
+/** The S3 client and bucket an operation works on; tests pass their own. */
+export interface Storage {
+  client: S3Client;
+  bucket: string;
+}
 
 let client: S3Client | undefined;
 
 function s3(): S3Client {
   client ??= createS3Client(getConfig().s3);
   return client;
+}
+
+/** Returns the process's S3 client and the configured bucket. */
+export function defaultStorage(): Storage {
+  return { client: s3(), bucket: getConfig().s3.bucket };
 }
 
 /** Returns a new opaque object key; user text never becomes part of a key. */
