@@ -16,9 +16,19 @@ function tokenAt(text: string, index: number, end: string): string {
  * UTF-8 bytes of the request resource from 1, as `cmp` does.
  */
 export function describeMismatch(request: string, pattern: string, at: GlobMismatch): string {
-  const byte = Buffer.byteLength(request.slice(0, at.textIndex)) + 1;
-  const inRequest = tokenAt(request, at.textIndex, "the end of the URL");
-  const inPolicy = tokenAt(pattern, at.patternIndex, "the end of the pattern");
+  let textIndex = at.textIndex;
+  let patternIndex = at.patternIndex;
+  // A difference inside a `%XX` escape is reported from its `%`, so both escapes show whole.
+  for (const back of [1, 2]) {
+    if (request[textIndex - back] === "%" && pattern[patternIndex - back] === "%") {
+      textIndex -= back;
+      patternIndex -= back;
+      break;
+    }
+  }
+  const byte = Buffer.byteLength(request.slice(0, textIndex)) + 1;
+  const inRequest = tokenAt(request, textIndex, "the end of the URL");
+  const inPolicy = tokenAt(pattern, patternIndex, "the end of the pattern");
   return `resource differs at byte ${byte}: ${inRequest} in the request, ${inPolicy} in the policy`;
 }
 

@@ -163,28 +163,32 @@ export function activeKeyOf(ring: KeyRing): KeyRingEntry | undefined {
   return ring.groups.flatMap((group) => group.keys).find((key) => key.status === "active");
 }
 
-/**
- * Builds the lookup the verifier uses, parsing every trusted public key once. Added, active and
- * retired keys are trusted; revoked keys are not.
- */
-export function trustedKeysOf(ring: KeyRing): TrustedKeyLookup {
-  const trusted = new Map<string, TrustedPublicKey>();
-  const revoked = new Set<string>();
-  for (const group of ring.groups) {
-    for (const key of group.keys) {
-      if (key.status === "revoked") {
-        revoked.add(key.keyPairId);
-        continue;
-      }
+/** Parses every trusted public key of a ring: added, active and retired keys, not revoked ones. */
+export function trustedPublicKeys(ring: KeyRing): TrustedPublicKey[] {
+  return ring.groups
+    .flatMap((group) => group.keys)
+    .filter((key) => key.status !== "revoked")
+    .map((key) => {
       const { publicKey, algorithm } = parsePublicKeyPem(key.publicKeyPem, `key ${key.keyPairId}`);
-      trusted.set(key.keyPairId, { keyPairId: key.keyPairId, algorithm, publicKey });
-    }
-  }
-  return {
-    find: (keyPairId) => trusted.get(keyPairId),
-    describeUntrusted: (keyPairId) =>
-      revoked.has(keyPairId)
-        ? "revoked: it was removed from its key group"
-        : "not in any trusted key group",
-  };
+      return { keyPairId: key.keyPairId, algorithm, publicKey };
+    });
+}
+
+/** Says why a key pair id is not trusted by the ring, for denial reasons. */
+export function untrustedReason(ring: KeyRing): (keyPairId: string) => string {
+  const revoked = new Set(
+    ring.groups.flatMap((group) =>
+      group.keys.filter((key) => key.status === "revoked").map((key) => key.keyPairId),
+    ),
+  );
+  return (keyPairId) =>
+    revoked.has(keyPairId)
+      ? "revoked: it was removed from its key group"
+      : "not in any trusted key group";
+}
+
+/** Builds the lookup the verifier uses, parsing every trusted public key once. */
+export function trustedKeysOf(ring: KeyRing): TrustedKeyLookup {
+  const trusted = new Map(trustedPublicKeys(ring).map((key) => [key.keyPairId, key]));
+  return { find: (keyPairId) => trusted.get(keyPairId), describeUntrusted: untrustedReason(ring) };
 }
