@@ -6,12 +6,11 @@ import {
   DeleteObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
-  PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
 
 import { createS3Client } from "./client";
-import { contentDisposition } from "./content-disposition";
+import { writeObject } from "./objects";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
@@ -48,18 +47,9 @@ export interface StoredObject {
   fileName: string;
 }
 
-/** Stores an object with the Content-Disposition that names its file for the browser. */
+/** Stores an object in the configured bucket; see `writeObject`. */
 export async function putObject(object: StoredObject): Promise<void> {
-  await s3().send(
-    new PutObjectCommand({
-      Bucket: getConfig().s3.bucket,
-      Key: object.key,
-      Body: object.body,
-      ContentType: object.contentType,
-      ContentLength: object.body.byteLength,
-      ContentDisposition: contentDisposition(object.fileName),
-    }),
-  );
+  await writeObject(s3(), getConfig().s3.bucket, object);
 }
 
 export async function deleteObject(key: string): Promise<void> {

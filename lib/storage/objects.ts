@@ -6,6 +6,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
@@ -123,4 +124,22 @@ export async function statObject(
 /** Deletes an object; deleting a key that does not exist succeeds, as in S3. */
 export async function removeObject(client: S3Client, bucket: string, key: string): Promise<void> {
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}
+
+/** Stores an object with the Content-Disposition that names its file for the browser. */
+export async function writeObject(
+  client: S3Client,
+  bucket: string,
+  object: { key: string; body: Uint8Array; contentType: string; fileName: string },
+): Promise<void> {
+  await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: object.key,
+      Body: object.body,
+      ContentType: object.contentType,
+      ContentLength: object.body.byteLength,
+      ContentDisposition: contentDisposition(object.fileName),
+    }),
+  );
 }
