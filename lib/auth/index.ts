@@ -1,6 +1,6 @@
 import "server-only";
 
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { AuthError, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { authenticateUser } from "./authenticate-user";
@@ -14,7 +14,7 @@ import { getDb } from "@/lib/db/client";
 /** Sessions last one working shift; after that the patient signs in again. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-/** Builds the Auth.js configuration; called per request so `next build` needs no env. */
+/** Builds the Auth.js configuration per request, so that `next build` runs without the env. */
 function buildAuthConfig(): NextAuthConfig {
   const config = getConfig();
   return {
@@ -59,7 +59,11 @@ function buildAuthConfig(): NextAuthConfig {
           );
           return;
         }
-        authLog().error({ err: error }, "Auth.js error");
+        // Auth.js wraps the original failure (a refused database connection, say) in
+        // `cause.err`, which the error serializer would not print.
+        const cause = (error.cause as { err?: unknown } | undefined)?.err;
+        const type = error instanceof AuthError ? error.type : error.name;
+        authLog().error({ err: cause instanceof Error ? cause : error, type }, "Auth.js error");
       },
       warn(code) {
         authLog().warn({ code }, "Auth.js warning");

@@ -1,0 +1,36 @@
+"use client";
+
+import { cx } from "@/components/cx";
+
+/**
+ * Renders the fallback for a portal page that failed to load, e.g. with the database or the
+ * document store unreachable, so the patient never sees an empty list in its place.
+ */
+export default function PortalError({ error, retry }: { error: unknown; retry: () => void }) {
+  const digest =
+    error instanceof Error && "digest" in error && typeof error.digest === "string"
+      ? error.digest
+      : null;
+
+  return (
+    <div role="alert" className="rounded-xl border border-amber-200 bg-amber-50 px-6 py-8">
+      <h1 className="text-lg font-semibold text-amber-900">
+        We can&apos;t load your documents right now
+      </h1>
+      <p className="mt-2 text-sm text-amber-900/80">
+        Part of the portal is not responding. Please try again in a minute.
+      </p>
+      {digest ? <p className="mt-2 text-xs text-amber-900/60">Reference: {digest}</p> : null}
+      <button
+        type="button"
+        onClick={() => retry()}
+        className={cx(
+          "mt-5 rounded-lg bg-amber-900 px-3 py-1.5 text-sm font-medium text-white",
+          "shadow-sm hover:bg-amber-800",
+        )}
+      >
+        Try again
+      </button>
+    </div>
+  );
+}
