@@ -2,10 +2,11 @@
 export const MAX_KEY_BYTES = 1024;
 
 /**
- * The local S3 store (s3rver) keeps each key segment as a file name. Common filesystems cap a
- * name at 255 bytes, so a longer segment makes s3rver fail with a 500.
+ * The local S3 store (s3rver) keeps each key segment as a file or folder name, and adds a
+ * suffix of up to 22 bytes (`._S3rver_metadata.json`) to the last one. Common filesystems cap
+ * a name at 255 bytes, so a longer segment would make s3rver fail with a 500.
  */
-export const MAX_SEGMENT_BYTES = 255;
+export const MAX_SEGMENT_BYTES = 255 - 22;
 
 export type ObjectKeyResult =
   | { ok: true; key: string }
@@ -20,7 +21,7 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
  *
  * The edge rejects, with S3-style 400 codes, what S3 itself rejects (invalid UTF-8 escapes,
  * keys over 1024 bytes) and, because the local store maps keys to files, dot segments,
- * control characters and segments over 255 bytes. An empty key (`/`) is returned as is;
+ * control characters and segments over 233 bytes. An empty key (`/`) is returned as is;
  * the caller treats it as a missing object rather than listing the bucket.
  */
 export function objectKeyOf(rawPath: string): ObjectKeyResult {

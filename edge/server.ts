@@ -1,10 +1,13 @@
 import "server-only";
 
-import { createServer, STATUS_CODES, type Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 
+import { logPathOf, writeAccessLog } from "./access-log";
 import { createRequestHandler, type EdgeOptions, type RequestHandler } from "./request-handler";
+import { rawMethodNotAllowed } from "./responses";
 
 export type { EdgeOptions } from "./request-handler";
 
@@ -51,6 +54,22 @@ export function createEdgeServer(options: EdgeOptions): EdgeServer {
       server.setTimeout(IDLE_SOCKET_TIMEOUT_MS);
       server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
         rejectMalformedRequest(error, socket);
+      });
+      server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+        const requestId = randomUUID();
+        socket.end(rawMethodNotAllowed(requestId));
+        writeAccessLog(options.logger, {
+          requestId,
+          method: "CONNECT",
+          path: logPathOf(req.url ?? ""),
+          status: 403,
+          bytes: 0,
+          durationMs: 0,
+          mode: null,
+          keyPairId: null,
+          errorCode: "MethodNotAllowed",
+          reason: "only GET and HEAD are allowed",
+        });
       });
       return new Promise((resolve, reject) => {
         server.once("error", reject);
