@@ -32,7 +32,7 @@ describe("objectKeyOf", () => {
     ["/documents/../x", "InvalidURI"],
     ["/documents/%2E%2E/x", "InvalidURI"],
     ["/./x", "InvalidURI"],
-    [`/${"a".repeat(256)}`, "InvalidURI"],
+    [`/${"a".repeat(234)}`, "InvalidURI"],
     ["/\u20ac", "InvalidURI"],
     [`/${"a/".repeat(513)}`, "KeyTooLongError"],
   ];
@@ -44,7 +44,7 @@ describe("objectKeyOf", () => {
     });
   }
 
-  it("accepts a segment of 255 bytes", () => {
-    expect(objectKeyOf(`/${"a".repeat(255)}`).ok).toBe(true);
+  it("accepts a segment of 233 bytes", () => {
+    expect(objectKeyOf(`/${"a".repeat(233)}/${"b".repeat(233)}`).ok).toBe(true);
   });
 });

@@ -102,6 +102,21 @@ describe("edge robustness", () => {
     expect(response.body.toString()).toContain("<Code>KeyTooLongError</Code>");
   });
 
+  it("serves the longest segment s3rver stores", async () => {
+    const path = `/${"d".repeat(233)}/${"f".repeat(233)}`;
+    const response = await send(edge.port, path, { headers: { cookie } });
+    expect(response.status).toBe(404);
+    expect(response.body.toString()).toContain("<Code>NoSuchKey</Code>");
+  });
+
+  it("rejects a segment s3rver cannot store", async () => {
+    const response = await send(edge.port, `/documents/${"x".repeat(240)}`, {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.toString()).toContain("<Code>InvalidURI</Code>");
+  });
+
   it("answers the bucket root as a missing key", async () => {
     const response = await send(edge.port, "/", { headers: { cookie } });
     expect(response.status).toBe(404);

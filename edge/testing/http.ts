@@ -43,7 +43,9 @@ export function send(
 
 /**
  * Writes raw bytes to a new connection and returns everything the server sent until it
- * closed the connection, for requests that an HTTP client refuses to produce.
+ * closed the connection, for requests that an HTTP client refuses to produce. The request
+ * should say `Connection: close` or be malformed, so that the server closes. The client does
+ * not half-close first: Node's server drops a pending response when the client sends FIN.
  */
 export function sendRaw(port: number, bytes: string | Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -58,8 +60,11 @@ export function sendRaw(port: number, bytes: string | Buffer): Promise<string> {
         reject(error);
       }
     });
-    socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
-    socket.end(bytes);
+    socket.on("end", () => {
+      socket.end();
+      resolve(Buffer.concat(chunks).toString("latin1"));
+    });
+    socket.write(bytes);
   });
 }
 

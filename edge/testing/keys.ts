@@ -1,6 +1,10 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 
-import { getSignedCookies, getSignedUrl } from "@aws-sdk/cloudfront-signer";
+import {
+  getSignedCookies,
+  getSignedUrl,
+  type CloudfrontSignedCookiesOutput,
+} from "@aws-sdk/cloudfront-signer";
 
 import type { KeyRing, KeyStatus } from "@/lib/cloudfront/key-ring";
 import type { HashAlgorithm, KeyAlgorithm } from "@/lib/cloudfront/types";
@@ -90,6 +94,11 @@ export function signTestCookieHeader(
     policy,
     algorithm,
   });
+  return cookieHeaderOf(cookies);
+}
+
+/** Joins signed cookies into one Cookie header, as a browser sends them. */
+export function cookieHeaderOf(cookies: CloudfrontSignedCookiesOutput): string {
   return Object.entries(cookies)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => `${name}=${String(value)}`)
