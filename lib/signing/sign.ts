@@ -111,28 +111,28 @@ export function signPolicy(key: SigningKey, policy: string): string {
   );
 }
 
-type SignedParameters = [name: "Expires" | "Policy", value: string][];
+interface SignedParameters {
+  /** `Expires` for a canned policy, `Policy` for a custom one; never both. */
+  policyName: "Expires" | "Policy";
+  policyValue: string;
+  signature: string;
+  expiresAt: Date;
+}
 
-function signingParameters(
+function signParameters(
   key: SigningKey,
   resource: string,
   input: CustomOptions,
   custom: boolean,
-): { parameters: [string, string][]; expiresAt: Date } {
+): SignedParameters {
   const expires = epochSeconds(input.dateLessThan, "dateLessThan");
   const policy = custom ? customPolicy(resource, input) : cannedPolicy(resource, expires);
-  const first: SignedParameters = custom
-    ? [["Policy", toCloudFrontBase64(Buffer.from(policy))]]
-    : [["Expires", String(expires)]];
-  // Same order as @aws-sdk/cloudfront-signer; Hash-Algorithm is sent only for SHA256 because
-  // CloudFront reads its absence as SHA1.
-  const parameters: [string, string][] = [
-    ...first,
-    ["Key-Pair-Id", key.keyPairId],
-    ["Signature", signPolicy(key, policy)],
-  ];
-  if (key.hashAlgorithm === "SHA256") parameters.push(["Hash-Algorithm", "SHA256"]);
-  return { parameters, expiresAt: new Date(expires * 1000) };
+  return {
+    policyName: custom ? "Policy" : "Expires",
+    policyValue: custom ? toCloudFrontBase64(Buffer.from(policy)) : String(expires),
+    signature: signPolicy(key, policy),
+    expiresAt: new Date(expires * 1000),
+  };
 }
 
 /**
@@ -146,11 +146,16 @@ export function signUrl(input: SignUrlInput): { url: string; expiresAt: Date } {
     input.resource !== undefined ||
     input.dateGreaterThan !== undefined ||
     input.sourceIp !== undefined;
-  const resource = input.resource ?? input.url;
-  const { parameters, expiresAt } = signingParameters(input.key, resource, input, custom);
-  const query = parameters.map(([name, value]) => `${name}=${value}`).join("&");
+  const { key } = input;
+  const signed = signParameters(key, input.resource ?? input.url, input, custom);
   const separator = input.url.includes("?") ? "&" : "?";
-  return { url: `${input.url}${separator}${query}`, expiresAt };
+  // Same order as @aws-sdk/cloudfront-signer. Hash-Algorithm is sent only for SHA256 because
+  // CloudFront reads its absence as SHA1.
+  const hash = key.hashAlgorithm === "SHA256" ? "&Hash-Algorithm=SHA256" : "";
+  const url =
+    `${input.url}${separator}${signed.policyName}=${signed.policyValue}` +
+    `&Key-Pair-Id=${key.keyPairId}&Signature=${signed.signature}${hash}`;
+  return { url, expiresAt: signed.expiresAt };
 }
 
 /**
@@ -166,7 +171,14 @@ export function signCookies(input: SignCookiesInput): {
     input.dateGreaterThan !== undefined ||
     input.sourceIp !== undefined;
   if (!custom) assertSignableUrl(input.resource);
-  const { parameters, expiresAt } = signingParameters(input.key, input.resource, input, custom);
-  const cookies = parameters.map(([name, value]) => ({ name: `CloudFront-${name}`, value }));
-  return { cookies, expiresAt };
+  const { key } = input;
+  const signed = signParameters(key, input.resource, input, custom);
+  const cookies: SignedCookie[] = [
+    { name: `CloudFront-${signed.policyName}`, value: signed.policyValue },
+    { name: "CloudFront-Key-Pair-Id", value: key.keyPairId },
+    { name: "CloudFront-Signature", value: signed.signature },
+  ];
+  if (key.hashAlgorithm === "SHA256")
+    cookies.push({ name: "CloudFront-Hash-Algorithm", value: "SHA256" });
+  return { cookies, expiresAt: signed.expiresAt };
 }
