@@ -77,7 +77,7 @@ function getAndDrain(port: number, target: string, agent: Agent): Promise<number
       res.on("end", () =>
         res.statusCode === 200
           ? resolve(bytes)
-          : reject(new Error(`edge returned ${res.statusCode} for ${target.slice(0, 80)}`)),
+          : reject(new Error(`edge returned ${res.statusCode} for ${target.split("?")[0]}`)),
       );
       res.on("error", reject);
     });
