@@ -74,7 +74,7 @@ export function benchmarkSigning(options: SigningBenchmarkOptions): SigningBench
   const sdkInput = (pem: string | KeyObject, i: number) => ({
     url: URL,
     keyPairId: key.keyPairId,
-    // The SDK's types say string | Buffer; it hands the key to crypto.createSign, which takes
+    // The SDK's types declare string | Buffer; it hands the key to crypto.createSign, which takes
     // a KeyObject too.
     privateKey: pem as string,
     passphrase: options.passphrase,

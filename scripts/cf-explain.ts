@@ -62,6 +62,7 @@ function parseOptions(argv: string[]): Options {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError("give exactly one signed URL");
   const text = positionals[0] ?? "";
@@ -69,12 +70,14 @@ function parseOptions(argv: string[]): Options {
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
     throw new UsageError(`${JSON.stringify(text)} is not an http:// or https:// URL`);
   }
+
   if (values.now !== undefined && !/^[0-9]+$/.test(values.now)) {
     throw new UsageError(`--now ${values.now} must be a Unix time in whole seconds`);
   }
   if (values["public-key"].length !== values["key-pair-id"].length) {
     throw new UsageError("give one --key-pair-id for each --public-key, in the same order");
   }
+
   // The request-target is everything after the host, byte for byte; a fragment is never sent.
   const afterHost = text.slice(text.indexOf("//") + 2);
   const pathStart = afterHost.search(/[/?]/);

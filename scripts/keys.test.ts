@@ -71,9 +71,9 @@ describe("keys command", { timeout: 120_000 }, () => {
     const privateFile = path.join(path.dirname(file), `${oldId}.pem`);
     expect(statSync(privateFile).mode & 0o777).toBe(0o600);
 
-    const refused = await keys(file, "revoke", oldId);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(
+    const rejected = await keys(file, "revoke", oldId);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toBe(
       `keys: key ${oldId} is the active signing key; activate another key first (npm run keys -- activate ID), then revoke it\n`,
     );
 

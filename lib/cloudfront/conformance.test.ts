@@ -624,7 +624,7 @@ interface SignerCase {
   signature: string;
 }
 
-/** Every deterministic (RSA) signature with a published private key. */
+/** Collects every deterministic (RSA) signature that has a published private key. */
 function signerCases(): SignerCase[] {
   const cases: SignerCase[] = [];
   const add = (file: string, keyId: string, id: string, json: Json, prefix = "") => {

@@ -7,7 +7,7 @@ import { cannedPolicy } from "./policy";
 import type { CloudFrontErrorCode, TrustedPublicKey, Verdict, ViewerRequest } from "./types";
 import { rebuildResource, verifyViewerRequest } from "./verify";
 
-/** The explain command's answer, also its `--json` output. */
+/** The explain command's result, also its `--json` output. */
 export interface Explanation {
   allowed: boolean;
   status: number;
@@ -36,7 +36,8 @@ function candidateResources(request: ViewerRequest, path: string, query: string)
     ? request.origin.replace("https://", "http://")
     : request.origin.replace("http://", "https://");
   const decodedPath = decodeLoosely(path);
-  // encodeURI leaves existing escapes' `%` alone only when decoding first, as signers do.
+  // Signers such as @aws-sdk/cloudfront-signer decode and re-encode each path segment, so a
+  // character sent raw may have been signed as its escape.
   const encodedPath = encodeURI(decodedPath);
   return [
     rebuildResource(request.origin, decodedPath, query),
@@ -114,7 +115,7 @@ function diagnose(request: ViewerRequest, keys: readonly TrustedPublicKey[]): st
 /**
  * Verifies a request exactly as the edge does and, when a signature fails, adds the most
  * likely reason. `keys` lists every trusted key so that a signature made with another of them
- * can be recognised; `describeUntrusted` says why an unknown id is not trusted.
+ * can be recognised; `describeUntrusted` returns why an unknown id is not trusted.
  */
 export function explainViewerRequest(
   request: ViewerRequest,

@@ -1,4 +1,4 @@
-/** Where a resource pattern stopped matching, for messages. */
+/** The point where a resource pattern stopped matching, for messages. */
 export interface GlobMismatch {
   /** Index into the request resource where matching failed (may equal its length). */
   textIndex: number;

@@ -132,7 +132,7 @@ describe("key ring", () => {
     expect(() => addKey(ring, "berkas-local", sixth)).toThrow(
       "key group berkas-local is full: CloudFront allows 5 public keys per group; revoke one or use --group",
     );
-    // A revoked key has left the group as CloudFront sees it, so it frees a place.
+    // A revoked key is no longer in the group in CloudFront's model, so it frees a place.
     ring = revokeKey(ring, keys[4]?.entry.keyPairId ?? "");
     expect(addKey(ring, "berkas-local", sixth).entry.status).toBe("added");
   });

@@ -54,7 +54,7 @@ export class KeyRingError extends Error {
   }
 }
 
-/** Counts the keys that are in a group as CloudFront sees it; revoked keys were removed. */
+/** Counts the keys CloudFront would list in a group: revoked keys were removed from it. */
 export function trustedCount(group: KeyGroup): number {
   return group.keys.filter((key) => key.status !== "revoked").length;
 }
@@ -174,7 +174,7 @@ export function trustedPublicKeys(ring: KeyRing): TrustedPublicKey[] {
     });
 }
 
-/** Says why a key pair id is not trusted by the ring, for denial reasons. */
+/** Returns why a key pair id is not trusted by the ring, for denial reasons. */
 export function untrustedReason(ring: KeyRing): (keyPairId: string) => string {
   const revoked = new Set(
     ring.groups.flatMap((group) =>

@@ -36,19 +36,19 @@ export function splitTarget(rawTarget: string): SplitTarget {
   if (question < 0 || question === rawTarget.length - 1) {
     return { path, otherQuery: "", values, duplicate };
   }
-  const kept: string[] = [];
+  const otherPairs: string[] = [];
   for (const pair of rawTarget.slice(question + 1).split("&")) {
     const equals = pair.indexOf("=");
     const name = equals < 0 ? pair : pair.slice(0, equals);
     if (!SIGNING_SET.has(name)) {
-      kept.push(pair);
+      otherPairs.push(pair);
       continue;
     }
     const parameter = name as SigningParameter;
     if (values[parameter] !== undefined) duplicate ??= parameter;
     values[parameter] = equals < 0 ? "" : pair.slice(equals + 1);
   }
-  return { path, otherQuery: kept.join("&"), values, duplicate };
+  return { path, otherQuery: otherPairs.join("&"), values, duplicate };
 }
 
 export function hasAnyValue(values: SigningValues): boolean {

@@ -2,7 +2,7 @@ import { parseIpv4Cidr, type Ipv4Cidr } from "./ip";
 
 /**
  * Largest epoch second accepted in a policy: 2^31 - 1 (2038-01-19T03:14:07Z). Signers cap
- * expiries below 2^31, and millisecond timestamps (a common bug that CloudFront answers with
+ * expiries below 2^31, and millisecond timestamps (a common bug that CloudFront rejects with
  * MalformedPolicy) are far above it.
  */
 export const MAX_EPOCH_SECONDS = 2_147_483_647;

@@ -23,11 +23,11 @@ export interface TrustedPublicKey {
 /** Looks up a Key-Pair-Id among the trusted keys; undefined means InvalidKey. */
 export interface TrustedKeyLookup {
   find(keyPairId: string): TrustedPublicKey | undefined;
-  /** Optionally says why an id is not trusted (for example "revoked"), for messages only. */
+  /** Optionally returns why an id is not trusted (for example "revoked"), for messages only. */
   describeUntrusted?(keyPairId: string): string | undefined;
 }
 
-/** What the verifier needs from one viewer request, exactly as it arrived. */
+/** The parts of one viewer request that the verifier reads, exactly as they arrived. */
 export interface ViewerRequest {
   /** Scheme and host the resource is rebuilt with, e.g. `http://localhost:3001`. */
   origin: string;

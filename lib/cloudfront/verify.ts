@@ -45,8 +45,8 @@ export function rebuildResource(origin: string, path: string, otherQuery: string
  * mode, Key-Pair-Id, Hash-Algorithm, policy, signature, custom policy conditions, then time
  * and client IP. `now` is injected so that callers and tests control the clock.
  *
- * Pure and synchronous. The signature check is the only step that handles secret-derived data,
- * and `crypto.verify` does it; no other comparison involves secret material.
+ * Pure and synchronous. No step compares secret material: policies, signatures and public keys
+ * are public, so no constant-time comparison is needed.
  */
 export function verifyViewerRequest(
   request: ViewerRequest,
@@ -84,8 +84,8 @@ export function verifyViewerRequest(
   keyPairId = decodedKeyPairId;
   const key = keys.find(keyPairId);
   if (!key) {
-    const why = keys.describeUntrusted?.(keyPairId) ?? "not in any trusted key group";
-    return deny("InvalidKey", `key ${quote(keyPairId)} is ${why}`);
+    const untrusted = keys.describeUntrusted?.(keyPairId) ?? "not in any trusted key group";
+    return deny("InvalidKey", `key ${quote(keyPairId)} is ${untrusted}`);
   }
 
   const rawHash = values["Hash-Algorithm"];

@@ -19,9 +19,9 @@ export interface PrivateKeySource {
   pem?: string;
   file?: string;
   passphrase?: string;
-  /** How errors name the key, e.g. "CLOUDFRONT_PRIVATE_KEY" or "CLOUDFRONT_PRIVATE_KEY_FILE /path". */
+  /** The key's name in errors, e.g. "CLOUDFRONT_PRIVATE_KEY" or "CLOUDFRONT_PRIVATE_KEY_FILE /path". */
   label: string;
-  /** The setting that holds the passphrase, named in errors. */
+  /** The setting that contains the passphrase, named in errors. */
   passphraseLabel?: string;
 }
 
@@ -67,8 +67,8 @@ export function parsePrivateKey(source: PrivateKeySource): {
   try {
     privateKey = createPrivateKey({ key: pem, format: "pem", passphrase: source.passphrase });
   } catch {
-    // OpenSSL's messages say nothing a person can act on beyond this, and are dropped so
-    // that no decoder output can echo key bytes.
+    // OpenSSL's messages add nothing a person can act on, and are dropped so that no decoder
+    // output can echo key bytes.
     throw new PrivateKeyError(
       encrypted
         ? `${where} cannot be decrypted: ${passphraseLabel} is wrong or the key is corrupt`

@@ -36,7 +36,7 @@ const KEYS: TrustedKeyLookup = {
       : { keyPairId: id, algorithm: "RSA", publicKey: rsa.publicKey },
 };
 
-// The SDK's types say string | Buffer, but it passes the key to crypto.createSign, which also
+// The SDK's types declare string | Buffer, but it passes the key to crypto.createSign, which also
 // takes a KeyObject.
 const sdkKey = (key: SigningKey) => key.privateKey as unknown as string;
 

@@ -21,7 +21,7 @@ export class SigningSetupError extends Error {
 
 /**
  * Picks SHA-256 for ECDSA keys, as the AWS CLI always does, and keeps CloudFront's SHA-1 default
- * for RSA keys unless CLOUDFRONT_HASH_ALGORITHM says otherwise.
+ * for RSA keys unless CLOUDFRONT_HASH_ALGORITHM sets another.
  */
 function defaultHash(
   algorithm: KeyAlgorithm,
@@ -119,12 +119,15 @@ export class SigningKeySource {
     if (!entry.privateKeyFile) {
       throw new SigningSetupError(`active key ${entry.keyPairId} in ${file} has no privateKeyFile`);
     }
+
     const keyFile = path.join(path.dirname(file), entry.privateKeyFile);
     const cacheKey = `${entry.keyPairId}\n${keyFile}`;
     const cached = this.parsed.get(cacheKey);
     if (cached) return cached;
+
     const label = `private key file ${keyFile} of key ${entry.keyPairId}`;
     const { privateKey, algorithm } = wrap(() => parsePrivateKey({ file: keyFile, label }));
+
     const trusted = findKey(ring, entry.keyPairId);
     const publicKey = wrap(() =>
       parsePublicKeyPem(trusted?.publicKeyPem ?? "", `key ${entry.keyPairId} in ${file}`),
@@ -134,6 +137,7 @@ export class SigningKeySource {
         `${label} does not match the public key of ${entry.keyPairId} in ${file}`,
       );
     }
+
     const key: SigningKey = {
       keyPairId: entry.keyPairId,
       algorithm,
