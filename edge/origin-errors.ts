@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders } from "node:http";
 
-/** Why S3 did not return an object, reduced to the response the viewer gets. */
+/** The reason S3 returned no object, reduced to the response the viewer gets. */
 export type OriginFailure =
   /** 304: the viewer's copy is current. Headers are those S3 sent with the 304. */
   | { kind: "not-modified"; headers: OutgoingHttpHeaders }

@@ -38,9 +38,9 @@ export interface EdgeOptions {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Creates the edge's request listener: it checks the method, verifies the signed URL or
- * signed cookies exactly as CloudFront does, and streams the object from S3. It logs one
- * access-log line per request and never throws.
+ * Creates the edge's request listener. It checks the method, verifies the signed URL or
+ * signed cookies with lib/cloudfront/verify, and streams the object from S3. It logs one
+ * access-log line per request, and it catches its own errors, so it never throws.
  */
 export function createRequestHandler(options: EdgeOptions): RequestHandler {
   return (req, res) => {

@@ -14,7 +14,7 @@ export interface FuzzRequest {
   cookie: string | undefined;
 }
 
-/** What a valid base request was signed for. */
+/** A valid base request and the scope it was signed for. */
 export interface SignedBase {
   request: FuzzRequest;
   mode: "url" | "cookie";
@@ -34,7 +34,7 @@ function carrierOf(request: FuzzRequest): Carrier {
   const path = question < 0 ? request.target : request.target.slice(0, question);
   const pairs = question < 0 ? [] : request.target.slice(question + 1).split("&");
   const queryValues = new Map<string, string[]>();
-  const kept: string[] = [];
+  const otherPairs: string[] = [];
   for (const pair of pairs) {
     const equals = pair.indexOf("=");
     const name = equals < 0 ? pair : pair.slice(0, equals);
@@ -44,10 +44,10 @@ function carrierOf(request: FuzzRequest): Carrier {
         equals < 0 ? "" : pair.slice(equals + 1),
       ]);
     } else {
-      kept.push(pair);
+      otherPairs.push(pair);
     }
   }
-  const query = kept.join("&");
+  const query = otherPairs.join("&");
   const resource = query === "" ? path : `${path}?${query}`;
   if (queryValues.size > 0) return { mode: "url", values: queryValues, resource };
 
@@ -106,11 +106,12 @@ function globMatches(pattern: string, text: string): boolean {
 }
 
 /**
- * Tells whether the edge may accept `mutated`. It may when the mutation kept the signing
- * mode, did not repeat a signing parameter, kept every signing value the base carries (up
- * to the spellings of meaningOf), added at most an Expires beside a Policy or an explicit
- * `Hash-Algorithm=SHA1`, and kept the resource: byte for byte, or matching the base's
- * wildcard Resource. `origin` is the scheme and host the resource is rebuilt with.
+ * Tells whether the edge may accept `mutated`, a mutation of `base`. The mutation must keep
+ * the signing mode and must not repeat a signing parameter. It must keep every signing value
+ * of the base, up to the spellings that meaningOf treats as equal. It may add only an Expires
+ * beside a Policy, or an explicit `Hash-Algorithm=SHA1`. Its resource must equal the base's
+ * byte for byte, or match the base's wildcard Resource. `origin` is the scheme and host the
+ * resource is rebuilt with.
  */
 export function mayAccept(base: SignedBase, mutated: FuzzRequest, origin: string): boolean {
   const signed = carrierOf(base.request);

@@ -44,7 +44,7 @@ export function send(
 /**
  * Writes raw bytes to a new connection and returns everything the server sent until it
  * closed the connection, for requests that an HTTP client refuses to produce. The request
- * should say `Connection: close` or be malformed, so that the server closes. The client does
+ * should carry `Connection: close` or be malformed, so that the server closes. The client does
  * not half-close first: Node's server drops a pending response when the client sends FIN.
  */
 export function sendRaw(port: number, bytes: string | Buffer): Promise<string> {
