@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 
 import { describe, expect, it } from "vitest";
 
+import { writeKeyRing, type KeyRing } from "@/lib/cloudfront/key-ring";
 import { cannedPolicy } from "@/lib/cloudfront/policy";
 import { signCookies, signPolicy, signUrl, type SigningKey } from "@/lib/signing/sign";
 
@@ -35,11 +36,14 @@ interface Result {
   stderr: string;
 }
 
-async function explain(args: string[]): Promise<Result> {
+async function explain(
+  args: string[],
+  keyRingFile = path.join(dir, "absent.json"),
+): Promise<Result> {
   const script = path.join(ROOT, "scripts/cf-explain.ts");
   const argv = ["tsx", "--conditions=react-server", script, ...args];
-  // The key ring path points at an empty folder so only --public-key keys are trusted.
-  const env = { ...process.env, CLOUDFRONT_KEY_RING_FILE: path.join(dir, "absent.json") };
+  // By default the key ring file does not exist, so only --public-key keys are trusted.
+  const env = { ...process.env, CLOUDFRONT_KEY_RING_FILE: keyRingFile };
   try {
     const { stdout, stderr } = await run("npx", argv, { cwd: ROOT, env });
     return { code: 0, stdout, stderr };
@@ -110,6 +114,34 @@ describe("cf-explain", { timeout: 60_000 }, () => {
     const { json } = await explainJson(canned().replace(KEY.keyPairId, "K2SOMEOTHERKEY"));
     expect(json).toEqual(
       denied("InvalidKey", 'key "K2SOMEOTHERKEY" is not in any trusted key group'),
+    );
+  });
+
+  it("explains a key revoked in the key ring", async () => {
+    const ringFile = path.join(dir, "key-ring.json");
+    const publicKeyPem = pair.publicKey.export({ format: "pem", type: "spki" }).toString();
+    const entry = {
+      keyPairId: KEY.keyPairId,
+      algorithm: KEY.algorithm,
+      publicKeyPem,
+      createdAt: at(0).toISOString(),
+    };
+    const ring: KeyRing = {
+      version: 1,
+      groups: [{ name: "berkas-local", keys: [{ ...entry, status: "retired" }] }],
+    };
+    await writeKeyRing(ringFile, ring);
+    const args = ["--now", String(NOW_S), "--json", canned()];
+    expect((await explain(args, ringFile)).code).toBe(0);
+
+    await writeKeyRing(ringFile, {
+      version: 1,
+      groups: [{ name: "berkas-local", keys: [{ ...entry, status: "revoked" }] }],
+    });
+    const result = await explain(args, ringFile);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual(
+      denied("InvalidKey", 'key "K2EXPLAINKEY01" is revoked: it was removed from its key group'),
     );
   });
 

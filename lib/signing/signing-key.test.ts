@@ -102,13 +102,26 @@ describe("SigningKeySource", () => {
       message = (error as Error).message;
     }
     expect(message).toBe(
-      `CLOUDFRONT_PRIVATE_KEY_FILE ${privateFile} does not match CLOUDFRONT_PUBLIC_KEY_FILE ${publicFile}: the two files are not one key pair`,
+      `CLOUDFRONT_PRIVATE_KEY_FILE ${privateFile} does not match CLOUDFRONT_PUBLIC_KEY_FILE ${publicFile}: the two are not one key pair`,
     );
     for (const line of privatePem
       .split("\n")
       .filter((text) => text.length > 8 && !text.startsWith("---"))) {
       expect(message).not.toContain(line);
     }
+  });
+
+  it("rejects a configured key that the key ring trusts differently", async () => {
+    const { file } = await ensureDevelopmentKeyRing(tempDir());
+    const activeId = activeKeyOf(readKeyRing(file))?.keyPairId ?? "";
+    const config = loadConfig({
+      CLOUDFRONT_KEY_RING_FILE: file,
+      CLOUDFRONT_PRIVATE_KEY: pemPair("ec").privatePem,
+      CLOUDFRONT_KEY_PAIR_ID: activeId,
+    });
+    expect(() => new SigningKeySource(config).current()).toThrow(
+      `CLOUDFRONT_PRIVATE_KEY does not match the public key of ${activeId} in key ring ${file}: the two are not one key pair`,
+    );
   });
 
   it("rejects a key ring whose private key file belongs to another key", async () => {
@@ -195,8 +208,9 @@ describe("checkSigningSetup", () => {
       CLOUDFRONT_PRIVATE_KEY: pemPair("ec").privatePem,
       CLOUDFRONT_KEY_PAIR_ID: activeId,
     });
+    // The key source compares the pair before the canary signs anything.
     await expect(checkSigningSetup(config)).rejects.toThrow(
-      `signing check failed (AccessDenied): the private key does not match the public key that key ring ${file} trusts for ${activeId}`,
+      `CLOUDFRONT_PRIVATE_KEY does not match the public key of ${activeId} in key ring ${file}: the two are not one key pair`,
     );
   });
 });

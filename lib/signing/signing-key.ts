@@ -1,6 +1,7 @@
 import "server-only";
 
-import { readFileSync, statSync } from "node:fs";
+import type { KeyObject } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { activeKeyOf, findKey, readKeyRing } from "@/lib/cloudfront/key-ring";
@@ -78,13 +79,12 @@ export class SigningKeySource {
   private loadConfiguredKey(): SigningKey {
     const { cloudfront } = this.config;
     const source = cloudfront.privateKey ?? {};
-    const label =
-      "file" in source ? `CLOUDFRONT_PRIVATE_KEY_FILE ${source.file}` : "CLOUDFRONT_PRIVATE_KEY";
+    const variable = "file" in source ? "CLOUDFRONT_PRIVATE_KEY_FILE" : "CLOUDFRONT_PRIVATE_KEY";
+    const label = "file" in source ? `${variable} ${source.file}` : variable;
     if (!cloudfront.keyPairId) {
-      throw new SigningSetupError(
-        `CLOUDFRONT_KEY_PAIR_ID is required when ${label.split(" ")[0]} is set`,
-      );
+      throw new SigningSetupError(`CLOUDFRONT_KEY_PAIR_ID is required when ${variable} is set`);
     }
+
     const { privateKey, algorithm } = wrap(() =>
       parsePrivateKey({
         ...source,
@@ -93,19 +93,39 @@ export class SigningKeySource {
         passphraseLabel: "CLOUDFRONT_PRIVATE_KEY_PASSPHRASE",
       }),
     );
-    if (cloudfront.publicKeyFile) {
-      const publicPem = wrap(() => readText(cloudfront.publicKeyFile ?? ""));
-      const trusted = wrap(() =>
-        parsePublicKeyPem(publicPem, `CLOUDFRONT_PUBLIC_KEY_FILE ${cloudfront.publicKeyFile}`),
-      );
-      if (!spkiOf(privateKey).equals(spkiOf(trusted.publicKey))) {
-        throw new SigningSetupError(
-          `${label} does not match CLOUDFRONT_PUBLIC_KEY_FILE ${cloudfront.publicKeyFile}: the two files are not one key pair`,
-        );
-      }
-    }
+    this.assertMatchesTrustedKey(privateKey, label, cloudfront.keyPairId);
+
     const hashAlgorithm = defaultHash(algorithm, cloudfront.hashAlgorithm);
     return { keyPairId: cloudfront.keyPairId, algorithm, privateKey, hashAlgorithm };
+  }
+
+  /**
+   * Compares a configured private key with the public key trusted for its id: the one in
+   * CLOUDFRONT_PUBLIC_KEY_FILE, else the key ring's entry when the ring has one.
+   */
+  private assertMatchesTrustedKey(privateKey: KeyObject, label: string, keyPairId: string): void {
+    const { publicKeyFile, keyRingFile } = this.config.cloudfront;
+    let publicKeyPem: string | undefined;
+    let trustedBy: string;
+    if (publicKeyFile) {
+      publicKeyPem = wrap(() => readText(publicKeyFile));
+      trustedBy = `CLOUDFRONT_PUBLIC_KEY_FILE ${publicKeyFile}`;
+    } else {
+      if (!existsSync(keyRingFile)) return;
+      const entry = findKey(
+        wrap(() => readKeyRing(keyRingFile)),
+        keyPairId,
+      );
+      if (!entry || entry.status === "revoked") return;
+      publicKeyPem = entry.publicKeyPem;
+      trustedBy = `the public key of ${keyPairId} in key ring ${keyRingFile}`;
+    }
+    const trusted = wrap(() => parsePublicKeyPem(publicKeyPem ?? "", trustedBy));
+    if (!spkiOf(privateKey).equals(spkiOf(trusted.publicKey))) {
+      throw new SigningSetupError(
+        `${label} does not match ${trustedBy}: the two are not one key pair`,
+      );
+    }
   }
 
   private loadRingKey(file: string): SigningKey {
