@@ -59,7 +59,11 @@ export function trustedCount(group: KeyGroup): number {
   return group.keys.filter((key) => key.status !== "revoked").length;
 }
 
-/** Throws KeyRingError for the first rule the ring breaks; `where` names the file. */
+/**
+ * Throws KeyRingError for the first rule the ring breaks; `where` names the file.
+ * NOTE: a ring may have no active key (one made only of imported public keys); signing from it
+ * then fails with a message, while the edge still trusts its keys.
+ */
 export function validateKeyRing(ring: KeyRing, where: string): void {
   if (ring.version !== 1) throw new KeyRingError(`${where}: version must be 1`);
   if (!Array.isArray(ring.groups)) throw new KeyRingError(`${where}: "groups" must be an array`);
@@ -136,6 +140,7 @@ export function readKeyRing(file: string): KeyRing {
 /**
  * Writes a key ring atomically: a temporary file in the same folder, then a rename, so a
  * running edge never reads half a file.
+ * NOTE: there is no lock, so two writers that read the same ring keep only the later change.
  */
 export async function writeKeyRing(file: string, ring: KeyRing): Promise<void> {
   validateKeyRing(ring, `key ring ${file}`);
