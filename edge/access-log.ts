@@ -8,6 +8,7 @@ export interface AccessLogEntry {
   method: string;
   /** The raw request path without the query, shortened to 512 characters. */
   path: string;
+  /** The status sent, or 0 when the viewer left before a response started. */
   status: number;
   /** Body bytes sent to the viewer. */
   bytes: number;

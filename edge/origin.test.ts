@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 
@@ -116,8 +116,50 @@ describe("edge origin requests", () => {
     expect(entry.status).toBe(200);
     expect(entry.reason).toMatch(/^viewer disconnected after \d+ bytes$/);
     expect(Number(entry.bytes)).toBeLessThan(LARGE_SIZE);
+    const errors = edge.records().filter((record) => record.level >= 50);
+    expect(errors).toEqual([]);
   });
 });
+
+/** A proxy to s3rver that cuts every response body off after `limit` bytes. */
+async function startCuttingProxy(targetPort: number, limit: number) {
+  const server = createServer((req, res) => {
+    const upstream = request(
+      {
+        host: "127.0.0.1",
+        port: targetPort,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        let sent = 0;
+        answer.on("data", (chunk: Buffer) => {
+          sent += chunk.length;
+          if (sent > limit) {
+            answer.destroy();
+            res.destroy();
+          } else {
+            res.write(chunk);
+          }
+        });
+        answer.on("end", () => res.end());
+      },
+    );
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -149,6 +191,27 @@ describe("edge origin failures", () => {
       expect(errors[0]?.level).toBe(50);
     } finally {
       await down.close();
+    }
+  });
+
+  it("resets the viewer when S3 fails mid-body", async () => {
+    const cutting = await startCuttingProxy(s3.port, 256 * 1024);
+    const failing = await startTestEdge({
+      s3: createS3Client(s3SettingsFor(cutting.endpoint)),
+      bucket: s3.bucket,
+      trustedKeys: () => keys,
+      now: NOW,
+    });
+    const target = targetOf(signTestUrl(key, `${TEST_PUBLIC_ORIGIN}/documents/large.bin`, LATER));
+    try {
+      await expect(send(failing.port, target)).rejects.toThrow();
+      const error = await failing.waitFor((record) => record.msg === "S3 body stream failed");
+      expect(error.level).toBe(50);
+      const entry = await failing.waitFor((record) => record.msg === "request");
+      expect(entry.reason).toBe("the S3 body stream failed");
+    } finally {
+      await failing.close();
+      await cutting.close();
     }
   });
 

@@ -61,7 +61,7 @@ export function createRequestHandler(options: EdgeOptions): RequestHandler {
     // A request body has no meaning here; reading it lets keep-alive reuse the connection.
     req.resume();
     res.once("close", () => {
-      entry.status = res.statusCode;
+      entry.status = res.headersSent ? res.statusCode : 0;
       entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
       if (!res.writableFinished && entry.reason === null) {
         entry.reason = `viewer disconnected after ${entry.bytes} bytes`;

@@ -108,7 +108,9 @@ export async function serveObject(
 /**
  * Pipes exactly `length` bytes of `body` to the viewer. Extra bytes are dropped (s3rver sends
  * the whole object for `bytes=0-0`), and a body that ends early is an error, so the viewer's
- * connection is reset instead of ending cleanly with a short file.
+ * connection is reset instead of ending cleanly with a short file. Pipeline destroys both
+ * sides whichever fails, so the side that failed first decides what is logged: a viewer
+ * that leaves is routine, and a broken S3 body is an error.
  */
 async function streamBody(
   body: Readable,
@@ -117,36 +119,40 @@ async function streamBody(
   entry: AccessLogEntry,
   options: EdgeOptions,
 ): Promise<void> {
+  let failed: "viewer" | "origin" | undefined;
+  const viewerClosed = () => {
+    if (!res.writableFinished) failed ??= "viewer";
+  };
+  res.once("close", viewerClosed);
   try {
     await pipeline(
       body,
       async function* limit(source: AsyncIterable<Buffer>) {
         let remaining = length;
-        for await (const chunk of source) {
-          const part = chunk.length > remaining ? chunk.subarray(0, remaining) : chunk;
-          remaining -= part.length;
-          entry.bytes += part.length;
-          if (part.length > 0) yield part;
-          if (remaining === 0) return;
+        try {
+          for await (const chunk of source) {
+            const part = chunk.length > remaining ? chunk.subarray(0, remaining) : chunk;
+            remaining -= part.length;
+            entry.bytes += part.length;
+            if (part.length > 0) yield part;
+            if (remaining === 0) return;
+          }
+        } catch (error) {
+          failed ??= "origin";
+          throw error;
         }
-        if (remaining > 0) throw new Error(`S3 body ended ${remaining} bytes short of ${length}`);
+        failed ??= "origin";
+        throw new Error(`S3 body ended ${remaining} bytes short of ${length}`);
       },
       res,
     );
   } catch (error) {
     body.destroy();
-    if (res.destroyed && !res.writableFinished && isPrematureClose(error)) return;
+    if (failed === "viewer") return;
     entry.reason = "the S3 body stream failed";
     options.logger.error({ err: error, requestId: entry.requestId }, "S3 body stream failed");
     res.destroy();
+  } finally {
+    res.off("close", viewerClosed);
   }
-}
-
-function isPrematureClose(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error.code === "ERR_STREAM_PREMATURE_CLOSE" || error.code === "ECONNRESET")
-  );
 }
