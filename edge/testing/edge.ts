@@ -67,13 +67,16 @@ export interface TestEdge {
   close(): Promise<void>;
 }
 
-/** Starts an edge on an ephemeral 127.0.0.1 port with a frozen clock and a captured log. */
+/** Starts an edge on an ephemeral loopback port with a frozen clock and a captured log. */
 export async function startTestEdge(options: {
   s3: S3Client;
   bucket: string;
   trustedKeys: () => TrustedKeyLookup;
   now: Date;
   originTimeoutMs?: number;
+  trustForwardedFor?: boolean;
+  /** Loopback address to listen on; 127.0.0.1 by default. */
+  host?: string;
   logger?: CapturedLog;
 }): Promise<TestEdge> {
   const log = options.logger ?? capturingLogger();
@@ -85,8 +88,9 @@ export async function startTestEdge(options: {
     logger: log.logger,
     now: () => options.now,
     originTimeoutMs: options.originTimeoutMs,
+    trustForwardedFor: options.trustForwardedFor,
   });
-  const address = await edge.listen(0, "127.0.0.1");
+  const address = await edge.listen(0, options.host ?? "127.0.0.1");
   return {
     edge,
     port: address.port,
