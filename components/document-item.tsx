@@ -53,15 +53,19 @@ export function DocumentItem({ document, now }: { document: PatientDocument; now
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="font-medium text-slate-900">
-            {/* The stable address mints a fresh link on every visit, so it can be bookmarked. */}
-            <a
-              href={`/documents/${document.id}`}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="rounded-sm hover:text-brand-700 hover:underline"
-            >
-              {document.title}
-            </a>
+            {document.link ? (
+              // The stable address mints a fresh link on every visit, so it can be bookmarked.
+              <a
+                href={`/documents/${document.id}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="rounded-sm hover:text-brand-700 hover:underline"
+              >
+                {document.title}
+              </a>
+            ) : (
+              document.title
+            )}
           </h3>
           {badge ? <Badge {...badge} /> : null}
         </div>
