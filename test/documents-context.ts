@@ -10,7 +10,12 @@ export function testDocumentsContext(db: Drizzle): {
 } {
   const signer = recordingSigner();
   return {
-    context: { db, signLink: signer.signLink, log: createLogger("test", "silent") },
+    context: {
+      db,
+      signLink: signer.signLink,
+      log: createLogger("test", "silent"),
+      clientIp: "127.0.0.1",
+    },
     signer,
   };
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 
+import { asc, eq } from "drizzle-orm";
+
 import type { DocumentKind, DocumentStatus, Role } from "@/lib/access";
 import type { Drizzle } from "@/lib/db/connect";
 import {
+  auditEvents,
   documents,
   hospitals,
   users,
+  type AuditEvent,
   type Document,
   type Hospital,
   type User,
@@ -80,4 +84,13 @@ export async function insertDocument(db: Drizzle, fixture: DocumentFixture): Pro
     .returning();
   if (!document) throw new Error(`Inserting document ${id} returned no row`);
   return document;
+}
+
+/** Lists the audit events an actor caused, oldest first. */
+export async function auditEventsBy(db: Drizzle, actorId: string): Promise<AuditEvent[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.actorId, actorId))
+    .orderBy(asc(auditEvents.id));
 }

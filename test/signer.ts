@@ -15,7 +15,7 @@ export interface RecordingSigner {
 
 export const TEST_DISTRIBUTION_URL = "http://localhost:9";
 export const TEST_LINK_TTL_SECONDS = 300;
-const KEY_PAIR_ID = "KTESTDATALAYER";
+export const TEST_KEY_PAIR_ID = "KTESTDATALAYER";
 
 /**
  * Creates a signer with a throwaway ECDSA P-256 key and a fixed 5-minute TTL. It follows the
@@ -26,12 +26,12 @@ const KEY_PAIR_ID = "KTESTDATALAYER";
 export function recordingSigner(): RecordingSigner {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const key: SigningKey = {
-    keyPairId: KEY_PAIR_ID,
+    keyPairId: TEST_KEY_PAIR_ID,
     algorithm: "ECDSA_P256",
     privateKey,
     hashAlgorithm: "SHA256",
   };
-  const trusted = { keyPairId: KEY_PAIR_ID, algorithm: "ECDSA_P256" as const, publicKey };
+  const trusted = { keyPairId: TEST_KEY_PAIR_ID, algorithm: "ECDSA_P256" as const, publicKey };
   const requests: SignLinkRequest[] = [];
 
   const signLink = (request: SignLinkRequest): DocumentLink => {
@@ -51,6 +51,6 @@ export function recordingSigner(): RecordingSigner {
   return {
     signLink,
     requests,
-    trustedKeys: { find: (id) => (id === KEY_PAIR_ID ? trusted : undefined) },
+    trustedKeys: { find: (id) => (id === TEST_KEY_PAIR_ID ? trusted : undefined) },
   };
 }

@@ -7,6 +7,7 @@ import type { Credentials } from "./credentials";
 import type { Drizzle } from "@/lib/db/connect";
 import { users } from "@/lib/db/schema";
 import type { Role } from "@/lib/access";
+import { recordAuditEvents } from "@/lib/audit";
 
 /** The account that a correct email and password identify. */
 export interface AuthenticatedUser {
@@ -18,13 +19,15 @@ export interface AuthenticatedUser {
 }
 
 /**
- * Looks up the account by email (case-insensitive) and checks the password. Returns null
- * for an unknown email and for a wrong password alike. An unknown email is checked
- * against a dummy hash, so both cases cost one scrypt run.
+ * Looks up the account by email (case-insensitive), checks the password and records the
+ * attempt in the audit log. Returns null for an unknown email and for a wrong password
+ * alike. An unknown email is checked against a dummy hash, so both cases cost one scrypt
+ * run.
  */
 export async function authenticateUser(
   db: Drizzle,
   credentials: Credentials,
+  clientIp: string | null,
 ): Promise<AuthenticatedUser | null> {
   const [user] = await db
     .select({
@@ -41,10 +44,15 @@ export async function authenticateUser(
 
   if (!user) {
     await verifyPassword(credentials.password, await DUMMY_PASSWORD_HASH);
+    await recordAttempt(db, "auth.sign_in_failed", null, clientIp, "unknown_email");
     return null;
   }
-  if (!(await verifyPassword(credentials.password, user.passwordHash))) return null;
+  if (!(await verifyPassword(credentials.password, user.passwordHash))) {
+    await recordAttempt(db, "auth.sign_in_failed", user, clientIp, "wrong_password");
+    return null;
+  }
 
+  await recordAttempt(db, "auth.signed_in", user, clientIp);
   return {
     id: user.id,
     email: user.email,
@@ -52,4 +60,23 @@ export async function authenticateUser(
     role: user.role,
     hospitalId: user.hospitalId,
   };
+}
+
+function recordAttempt(
+  db: Drizzle,
+  action: "auth.signed_in" | "auth.sign_in_failed",
+  user: { id: string; role: Role } | null,
+  clientIp: string | null,
+  reason?: "unknown_email" | "wrong_password",
+): Promise<void> {
+  return recordAuditEvents(db, [
+    {
+      actorId: user?.id ?? null,
+      actorRole: user?.role ?? null,
+      action,
+      documentId: null,
+      detail: reason ? { reason } : undefined,
+      clientIp,
+    },
+  ]);
 }

@@ -4,6 +4,7 @@ import NextAuth, { AuthError, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { authenticateUser } from "./authenticate-user";
+import { clientIpOf } from "./client-ip";
 import { parseCredentials } from "./credentials";
 import { isCredentialsSignin } from "./errors";
 import { authLog } from "./log";
@@ -25,11 +26,11 @@ function buildAuthConfig(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(input) {
+        async authorize(input, request) {
           const credentials = parseCredentials(input);
           if (!credentials) return null;
           const { db } = await getDb();
-          return authenticateUser(db, credentials);
+          return authenticateUser(db, credentials, clientIpOf(request.headers));
         },
       }),
     ],

@@ -18,11 +18,11 @@ export function documentsLog(): Logger {
 }
 
 /**
- * Builds the context the app runs the data layer in: the process's database and the
- * CloudFront signer. Throws AppError("database_unavailable") when the database cannot be
+ * Builds the context the app runs the data layer in: the process's database, the
+ * CloudFront signer and the viewer's address for the audit log. Throws AppError("database_unavailable") when the database cannot be
  * opened.
  */
-export async function getDocumentsContext(): Promise<DocumentsContext> {
+export async function getDocumentsContext(clientIp: string | null): Promise<DocumentsContext> {
   const { db } = await queryOrFail("open the database", () => getDb());
-  return { db, signLink: signDocumentLink, log: documentsLog() };
+  return { db, signLink: signDocumentLink, log: documentsLog(), clientIp };
 }

@@ -7,8 +7,8 @@ import { createDatabase } from "@/lib/db/connect";
 import { AppError } from "@/lib/errors";
 import { describeOnEachDatabase } from "@/test/database";
 import { testDocumentsContext } from "@/test/documents-context";
-import { TEST_DISTRIBUTION_URL, TEST_LINK_TTL_SECONDS } from "@/test/signer";
-import { insertDocument, insertHospital, insertUser } from "@/test/fixtures";
+import { TEST_DISTRIBUTION_URL, TEST_KEY_PAIR_ID, TEST_LINK_TTL_SECONDS } from "@/test/signer";
+import { auditEventsBy, insertDocument, insertHospital, insertUser } from "@/test/fixtures";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 const HOUR = 60 * 60 * 1000;
@@ -165,6 +165,17 @@ describeOnEachDatabase("listPatientDocuments", (database) => {
     expect(signer.requests).toEqual([
       { objectKey: open.objectKey, kind: "prescription", validUntil, now: NOW },
     ]);
+    const events = await auditEventsBy(db, patient.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.action).toBe("link.minted");
+    expect(events[0]?.documentId).toBe(open.id);
+    expect(events[0]?.clientIp).toBe("127.0.0.1");
+    expect(events[0]?.detail).toEqual({
+      expiresAt: validUntil.toISOString(),
+      policyType: "canned",
+      keyPairId: TEST_KEY_PAIR_ID,
+      via: "documents_page",
+    });
   });
 
   it("mints links that CloudFront verification accepts", async () => {

@@ -2,19 +2,21 @@ import "server-only";
 
 import { and, desc, inArray } from "drizzle-orm";
 
+import { linkMintedEvent } from "./audit";
 import { queryOrFail, signOrFail } from "./errors";
 import { noLinkReason } from "./link-state";
 import { documentFacts, selectDocuments } from "./select-documents";
 import type { DocumentGroup, DocumentsContext, PatientDocument, ViewerDocument } from "./types";
 import { visibleToViewer } from "./visibility";
 import { canSeeDocument, PATIENT_LISTED_KINDS, type Viewer } from "@/lib/access";
+import { recordAuditEvents } from "@/lib/audit";
 import { documents } from "@/lib/db/schema";
 import { AppError, isAppError } from "@/lib/errors";
 
 /**
  * Lists the patient's own documents, one group per kind in `PATIENT_LISTED_KINDS` order
  * (empty groups included), newest issued first. Each openable document carries a link
- * minted now; the others carry the reason they have none.
+ * minted now and recorded in the audit log. The others carry the reason they have none.
  */
 export async function listPatientDocuments(
   context: DocumentsContext,
@@ -44,6 +46,16 @@ export async function listPatientDocuments(
     return false;
   });
   const listed = visible.map((row) => withLink(context, viewer, row, now));
+
+  const minted = listed.flatMap((document) =>
+    document.link
+      ? [linkMintedEvent(viewer, document.id, document.link, "documents_page", context.clientIp)]
+      : [],
+  );
+  // Links are only offered once the audit log has them, so every minted link is on record.
+  await queryOrFail(`record ${minted.length} minted links`, () =>
+    recordAuditEvents(context.db, minted),
+  );
 
   return PATIENT_LISTED_KINDS.map((kind) => ({
     kind,

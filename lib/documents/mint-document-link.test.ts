@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/access";
 import { describeOnEachDatabase } from "@/test/database";
 import { testDocumentsContext } from "@/test/documents-context";
 import { TEST_DISTRIBUTION_URL, TEST_LINK_TTL_SECONDS } from "@/test/signer";
-import { insertDocument, insertUser } from "@/test/fixtures";
+import { auditEventsBy, insertDocument, insertUser } from "@/test/fixtures";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 
@@ -30,6 +30,11 @@ describeOnEachDatabase("mintDocumentLink", (database) => {
     expect(signer.requests).toEqual([
       { objectKey: document.objectKey, kind: "invoice", validUntil: null, now: NOW },
     ]);
+    const events = await auditEventsBy(db, patient.id);
+    expect(events.map((event) => [event.action, event.documentId])).toEqual([
+      ["link.minted", document.id],
+    ]);
+    expect(events[0]?.detail).toMatchObject({ via: "document_address", policyType: "canned" });
   });
 
   it("rejects expired, revoked and rejected documents", async () => {
@@ -63,6 +68,7 @@ describeOnEachDatabase("mintDocumentLink", (database) => {
       userMessage: "This identity document was rejected, so it can no longer be opened.",
     });
     expect(signer.requests).toEqual([]);
+    expect(await auditEventsBy(db, patient.id)).toEqual([]);
   });
 
   it("answers not_found for another patient's document", async () => {

@@ -1,14 +1,16 @@
 import "server-only";
 
-import { documentNotOpenable, signOrFail } from "./errors";
+import { linkMintedEvent } from "./audit";
+import { documentNotOpenable, queryOrFail, signOrFail } from "./errors";
 import { getDocumentForViewer } from "./get-document-for-viewer";
 import { noLinkReason } from "./link-state";
 import { documentFacts } from "./select-documents";
 import type { DocumentLink, DocumentsContext } from "./types";
 import type { Viewer } from "@/lib/access";
+import { recordAuditEvents } from "@/lib/audit";
 
 /**
- * Mints a fresh signed URL to one document. Throws AppError("not_found") as
+ * Mints a fresh signed URL to one document and records it in the audit log. Throws AppError("not_found") as
  * `getDocumentForViewer` does, and AppError("forbidden") when the document is visible
  * but expired, revoked or rejected.
  */
@@ -23,7 +25,7 @@ export async function mintDocumentLink(
   const reason = noLinkReason(viewer, documentFacts(document), now);
   if (reason) throw documentNotOpenable(document.id, reason);
 
-  return signOrFail(document.id, () =>
+  const link = signOrFail(document.id, () =>
     context.signLink({
       objectKey: document.objectKey,
       kind: document.kind,
@@ -31,4 +33,10 @@ export async function mintDocumentLink(
       now,
     }),
   );
+
+  const event = linkMintedEvent(viewer, document.id, link, "document_address", context.clientIp);
+  await queryOrFail(`record the link to document ${document.id}`, () =>
+    recordAuditEvents(context.db, [event]),
+  );
+  return link;
 }

@@ -26,6 +26,8 @@ export interface DocumentsContext {
   db: Drizzle;
   signLink: SignDocumentLink;
   log: Logger;
+  /** The viewer's address as the audit log records it; null when unknown. */
+  clientIp: string | null;
 }
 
 /** The reason a visible document gets no link. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { currentClientIp } from "@/app/_lib/client-ip";
 import { failPage } from "@/app/_lib/errors";
 import { currentRequestId } from "@/app/_lib/request-id";
 import { DocumentGroup } from "@/components/document-group";
@@ -20,7 +21,8 @@ export const metadata: Metadata = { title: "Your documents" };
 async function loadDocumentGroups(viewer: SignedInViewer, now: Date): Promise<Group[]> {
   try {
     await assertStorageReachable();
-    return await listPatientDocuments(await getDocumentsContext(), viewer, now);
+    const context = await getDocumentsContext(await currentClientIp());
+    return await listPatientDocuments(context, viewer, now);
   } catch (error) {
     failPage(error, { requestId: await currentRequestId(), userId: viewer.id });
   }

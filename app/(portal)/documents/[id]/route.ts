@@ -1,3 +1,4 @@
+import { currentClientIp } from "@/app/_lib/client-ip";
 import { errorResponse } from "@/app/_lib/errors";
 import { PRIVATE_NO_STORE } from "@/app/_lib/headers";
 import { currentRequestId } from "@/app/_lib/request-id";
@@ -18,7 +19,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const viewer = await requireRole("patient", `/documents/${encodeURIComponent(id)}`);
 
   try {
-    const link = await mintDocumentLink(await getDocumentsContext(), viewer, id, new Date());
+    const context = await getDocumentsContext(await currentClientIp());
+    const link = await mintDocumentLink(context, viewer, id, new Date());
     await assertStorageReachable();
     return new Response(null, {
       status: 303,
