@@ -28,7 +28,13 @@ function SubmitButton() {
   );
 }
 
-/** Renders the email and password form, which submits through a server action. */
+/**
+ * Renders the email and password form, which submits through a server action.
+ *
+ * NOTE: the form needs JavaScript. Under `Referrer-Policy: no-referrer` a browser sends
+ * `Origin: null` with a plain form post, and Next.js rejects that server action as a
+ * possible CSRF attack; the fetch that React sends with JavaScript carries the real origin.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [state, formAction] = useActionState<SignInState, FormData>(signInWithPassword, {
     error: null,
