@@ -159,8 +159,8 @@ function rawOutcome(response: string): Outcome {
 }
 
 /**
- * Sends a case and returns its outcome and the request-target as the edge saw it. Node's
- * parser reads the request line as Latin-1, so raw UTF-8 bytes arrive as several characters.
+ * Sends a case and returns its outcome and the request as the edge saw it. Node's HTTP client
+ * sends what it accepts unchanged; any other case goes out as raw bytes.
  */
 async function deliver(fuzzCase: FuzzCase, agent: Agent): Promise<Outcome & { seen: FuzzRequest }> {
   if (clientCanSend(fuzzCase)) {
@@ -183,13 +183,23 @@ async function deliver(fuzzCase: FuzzCase, agent: Agent): Promise<Outcome & { se
   if (fuzzCase.cookie !== undefined) lines.push(`Cookie: ${fuzzCase.cookie}`);
   for (const [name, value] of Object.entries(fuzzCase.headers)) lines.push(`${name}: ${value}`);
   lines.push("Connection: close", "", "");
-  const latin1 = (text: string | undefined) =>
-    text === undefined ? undefined : Buffer.from(text, "utf8").toString("latin1");
   const response = await sendRaw(edge.port, Buffer.from(lines.join("\r\n"), "utf8"));
-  return {
-    ...rawOutcome(response),
-    seen: { target: latin1(fuzzCase.target) ?? "", cookie: latin1(fuzzCase.cookie) },
-  };
+  return { ...rawOutcome(response), seen: framedAsSent(fuzzCase) };
+}
+
+/**
+ * Returns what HTTP/1.1 framing makes of a case sent as raw UTF-8: the request-target ends at
+ * the first space or line break, and a header value at the first line break, without the
+ * whitespace around it. Node's parser reads those bytes as Latin-1 characters.
+ */
+function framedAsSent(fuzzCase: FuzzCase): FuzzRequest {
+  const latin1 = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+  const target = latin1(fuzzCase.target).split(/[ \r\n]/)[0] ?? "";
+  const cookie =
+    fuzzCase.cookie === undefined
+      ? undefined
+      : (latin1(fuzzCase.cookie).split(/[\r\n]/)[0] ?? "").replace(/^[ \t]+|[ \t]+$/g, "");
+  return { target, cookie };
 }
 
 async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
