@@ -51,10 +51,10 @@ describe("signInPathFor", () => {
 });
 
 describe("homePathFor", () => {
-  it("sends patients to their documents and other roles home", () => {
+  it("sends each role to its workspace", () => {
     expect(homePathFor("patient")).toBe("/documents");
-    expect(homePathFor("doctor")).toBe("/home");
-    expect(homePathFor("staff")).toBe("/home");
-    expect(homePathFor("admin")).toBe("/home");
+    expect(homePathFor("doctor")).toBe("/doctor");
+    expect(homePathFor("staff")).toBe("/staff");
+    expect(homePathFor("admin")).toBe("/admin/audit");
   });
 });

@@ -2,9 +2,16 @@ import type { Role } from "@/lib/access";
 
 export const SIGN_IN_PATH = "/sign-in";
 
+const HOME_PATHS: Record<Role, string> = {
+  patient: "/documents",
+  doctor: "/doctor",
+  staff: "/staff",
+  admin: "/admin/audit",
+};
+
 /** Returns the page each role lands on after signing in. */
 export function homePathFor(role: Role): string {
-  return role === "patient" ? "/documents" : "/home";
+  return HOME_PATHS[role];
 }
 
 /** An arbitrary origin used only to resolve relative paths; it never appears in output. */
