@@ -7,6 +7,13 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "s3rver"],
   poweredByHeader: false,
   agentRules: false,
+  experimental: {
+    // By default a server action accepts a 1 MB body and proxy.ts receives only the first 10 MB.
+    // Doctors upload PDFs of up to 10 MiB, and multipart framing and the other form fields
+    // come on top of the file.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
   async headers() {
     return [
       {

@@ -27,5 +27,15 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/documents", "/documents/:path*", "/home"],
+  matcher: [
+    "/documents",
+    "/documents/:path*",
+    "/home",
+    "/doctor",
+    "/doctor/:path*",
+    "/staff",
+    "/staff/:path*",
+    "/admin",
+    "/admin/:path*",
+  ],
 };
