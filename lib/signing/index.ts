@@ -1,8 +1,8 @@
 import "server-only";
 
 /**
- * CloudFront signing for the app. Pages call signDocumentLink and signDocumentCookies; the
- * app calls checkSigningSetup at start-up.
+ * CloudFront signing for the app. Pages call signDocumentLink, signDocumentCookies and
+ * signStaffLink; the app calls checkSigningSetup at start-up.
  */
 export { checkSigningSetup } from "./canary";
 export {
@@ -23,4 +23,5 @@ export {
   type SignUrlInput,
 } from "./sign";
 export { SigningKeySource, SigningSetupError } from "./signing-key";
+export { signStaffLink } from "./staff-link";
 export { encodeObjectKey } from "./url";
