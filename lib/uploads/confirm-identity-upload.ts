@@ -10,9 +10,9 @@ import {
   MAX_IDENTITY_UPLOAD_BYTES,
   SIGNATURE_BYTES,
   detectFileType,
-  formatMegabytes,
   isIdentityUploadType,
 } from "./file-types";
+import { emptyFileMessage, tooLargeMessage } from "./messages";
 import type { Viewer } from "@/lib/access";
 import { recordAuditEvents } from "@/lib/audit";
 import { documents, identityVerifications, type Document } from "@/lib/db/schema";
@@ -113,14 +113,10 @@ async function checkStagedObject(
 
   const size = stored.sizeBytes;
   if (size === 0) {
-    throw new UploadRejected("empty", `${name} is empty. Choose another file.`);
+    throw new UploadRejected("empty", emptyFileMessage(document.fileName));
   }
   if (size > MAX_IDENTITY_UPLOAD_BYTES) {
-    throw new UploadRejected(
-      "too_large",
-      `${name} is ${formatMegabytes(size)}, more than the ` +
-        `${formatMegabytes(MAX_IDENTITY_UPLOAD_BYTES)} limit. Upload a smaller scan or photo.`,
-    );
+    throw new UploadRejected("too_large", tooLargeMessage(document.fileName, size));
   }
 
   const declared = document.contentType;

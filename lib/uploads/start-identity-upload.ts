@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 
 import { stagingKeyOf, type UploadsContext } from "./context";
-import { MAX_IDENTITY_UPLOAD_BYTES, formatMegabytes, isIdentityUploadType } from "./file-types";
+import { MAX_IDENTITY_UPLOAD_BYTES, isIdentityUploadType } from "./file-types";
+import { emptyFileMessage, tooLargeMessage, unsupportedTypeMessage } from "./messages";
 import { canUploadIdentityDocument, type Viewer } from "@/lib/access";
 import { recordAuditEvents } from "@/lib/audit";
 import { appointments, documents } from "@/lib/db/schema";
@@ -107,21 +108,13 @@ function parseRequest(request: StartUploadRequest) {
   }
   const input = parsed.data;
   if (!isIdentityUploadType(input.contentType)) {
-    throw new AppError(
-      "invalid_input",
-      `"${input.fileName}" is not a JPEG, PNG or PDF file. Scan or photograph your ` +
-        "document and upload it in one of those formats.",
-    );
+    throw new AppError("invalid_input", unsupportedTypeMessage(input.fileName));
   }
   if (input.sizeBytes < 1) {
-    throw new AppError("invalid_input", `"${input.fileName}" is empty. Choose another file.`);
+    throw new AppError("invalid_input", emptyFileMessage(input.fileName));
   }
   if (input.sizeBytes > MAX_IDENTITY_UPLOAD_BYTES) {
-    throw new AppError(
-      "invalid_input",
-      `"${input.fileName}" is ${formatMegabytes(input.sizeBytes)}, more than the ` +
-        `${formatMegabytes(MAX_IDENTITY_UPLOAD_BYTES)} limit. Upload a smaller scan or photo.`,
-    );
+    throw new AppError("invalid_input", tooLargeMessage(input.fileName, input.sizeBytes));
   }
   return { ...input, contentType: input.contentType };
 }
