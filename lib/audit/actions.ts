@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "upload.started",
   "upload.accepted",
   "upload.rejected",
+  "upload.cancelled",
   "upload.expired",
   "verification.decided",
   "auth.signed_in",
