@@ -11,4 +11,7 @@ export async function register(): Promise<void> {
   await checkStartup();
   const { closeDatabaseOnShutdown } = await import("./app/_lib/shutdown");
   closeDatabaseOnShutdown();
+  // Deletes unconfirmed uploads older than UPLOAD_CLEANUP_AFTER_SECONDS, with their objects.
+  const { scheduleUploadCleanup } = await import("./lib/uploads/schedule-cleanup");
+  scheduleUploadCleanup();
 }

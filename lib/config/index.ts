@@ -53,6 +53,8 @@ export interface Config {
   /** TTL of a minted link per document kind, in seconds, before the document's own limit. */
   linkTtlSeconds: Record<DocumentKind, number>;
   staffIpBinding: boolean;
+  /** Age in seconds after which an unconfirmed upload and its staged object are deleted. */
+  uploadCleanupAfterSeconds: number;
   auth: { secret: string | undefined; url: string | undefined; trustHost: boolean };
 }
 
@@ -131,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       identity_document: env.LINK_TTL_SECONDS_IDENTITY_DOCUMENT,
     },
     staffIpBinding: env.STAFF_IP_BINDING,
+    uploadCleanupAfterSeconds: env.UPLOAD_CLEANUP_AFTER_SECONDS,
     auth: {
       secret: env.AUTH_SECRET,
       url: env.AUTH_URL,

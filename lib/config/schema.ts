@@ -11,12 +11,10 @@ const port = z.coerce
   .min(1, "must be a TCP port between 1 and 65535")
   .max(65535, "must be a TCP port between 1 and 65535");
 
-const seconds = (min: number, max: number) =>
-  z.coerce
-    .number()
-    .int(`must be a whole number of seconds between ${min} and ${max}`)
-    .min(min, `must be a whole number of seconds between ${min} and ${max}`)
-    .max(max, `must be a whole number of seconds between ${min} and ${max}`);
+const seconds = (min: number, max: number) => {
+  const message = `must be a whole number of seconds between ${min} and ${max}`;
+  return z.coerce.number(message).int(message).min(min, message).max(max, message);
+};
 
 const httpOrigin = z
   .string()
@@ -75,6 +73,10 @@ export const envSchema = z.object({
   LINK_TTL_SECONDS_DOCTOR_NOTE: seconds(1, MAX_LINK_TTL_SECONDS).optional(),
   LINK_TTL_SECONDS_IDENTITY_DOCUMENT: seconds(1, MAX_LINK_TTL_SECONDS).default(60),
   STAFF_IP_BINDING: booleanFlag.default(false),
+
+  // Unconfirmed uploads older than this are deleted. A value below the presigned POST's
+  // 5-minute validity plus a 10 MB file's time on a slow link deletes slow uploads early.
+  UPLOAD_CLEANUP_AFTER_SECONDS: seconds(60, 24 * 60 * 60).default(900),
 
   // Optional here because the edge and the scripts run without it; the app requires it.
   AUTH_SECRET: z
