@@ -1,0 +1,195 @@
+/**
+ * `npm run bench`: runs every benchmark in one process and writes docs/benchmarks.md (with
+ * the machine, the command and the date) and docs/benchmarks.json (figure name → value).
+ * Figures are medians of repeated rounds, and each comparison is a ratio against a baseline
+ * measured in the same run, because the machine is shared and its speed varies.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { benchmarkEdge, type EdgeBenchmarkResult } from "./edge";
+import { benchmarkDocumentsPage, type PageBenchmarkResult } from "./page";
+import { benchmarkSigning, type SigningBenchmarkResult } from "./signing";
+import { benchmarkStreaming, type StreamingBenchmarkResult } from "./streaming";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+const TARGETS = {
+  signerVsRaw: 0.9,
+  signing200Ms: 10,
+  edgeVerificationsPerSecond: 5_000,
+  streamingVsDirect: 0.8,
+};
+
+function pem(type: "rsa" | "ec"): string {
+  const { privateKey } =
+    type === "rsa"
+      ? generateKeyPairSync("rsa", { modulusLength: 2048 })
+      : generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+}
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function verdict(met: boolean, shortfall: string): string {
+  return met ? "met" : `**missed**: ${shortfall}`;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  process.stdout.write("Signing: RSA-2048/SHA-1…\n");
+  const rsa = benchmarkSigning({ privateKeyPem: pem("rsa"), hashAlgorithm: "SHA1" });
+  process.stdout.write("Signing: ECDSA P-256/SHA-256…\n");
+  const ecdsa = benchmarkSigning({ privateKeyPem: pem("ec"), hashAlgorithm: "SHA256" });
+  process.stdout.write("Edge: verification and streaming…\n");
+  const edge = await benchmarkEdge();
+  process.stdout.write("Streaming: 50 MB through the edge process and straight from s3rver…\n");
+  const streaming = await benchmarkStreaming();
+  process.stdout.write("Documents page: 1 and 200 documents…\n");
+  const page = await benchmarkDocumentsPage();
+
+  const figures = collectFigures(rsa, ecdsa, edge, streaming, page);
+  await writeFile(
+    path.join(ROOT, "docs", "benchmarks.json"),
+    `${JSON.stringify(figures, null, 2)}\n`,
+  );
+  await writeFile(
+    path.join(ROOT, "docs", "benchmarks.md"),
+    report(started, rsa, ecdsa, edge, streaming, page),
+  );
+  process.stdout.write("Wrote docs/benchmarks.md and docs/benchmarks.json\n");
+}
+
+function collectFigures(
+  rsa: SigningBenchmarkResult,
+  ecdsa: SigningBenchmarkResult,
+  edge: EdgeBenchmarkResult,
+  streaming: StreamingBenchmarkResult,
+  page: PageBenchmarkResult,
+): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const [name, result] of [
+    ["rsa2048_sha1", rsa],
+    ["ecdsa_p256_sha256", ecdsa],
+  ] as const) {
+    figures[`signing.${name}.lib_signing_per_s`] = result.opsPerSecond.libSigning;
+    figures[`signing.${name}.raw_crypto_sign_per_s`] = result.opsPerSecond.rawCryptoSign;
+    figures[`signing.${name}.sdk_pem_per_s`] = result.opsPerSecond.sdkPem;
+    figures[`signing.${name}.sdk_key_object_per_s`] = result.opsPerSecond.sdkKeyObject;
+    figures[`signing.${name}.lib_vs_raw`] = round(result.libSigningVsRaw, 3);
+    figures[`signing.${name}.lib_vs_sdk_pem`] = round(
+      result.opsPerSecond.libSigning / result.opsPerSecond.sdkPem,
+      2,
+    );
+  }
+  for (const [variant, value] of Object.entries(edge.verificationsPerSecond)) {
+    figures[`edge.verifications_per_s.${variant}`] = value;
+  }
+  for (const [variant, value] of Object.entries(edge.requestsPerSecond)) {
+    figures[`edge.requests_per_s.${variant}`] = value;
+  }
+  figures["edge.streaming_mb_per_s.edge"] = streaming.mbPerSecond.edge;
+  figures["edge.streaming_mb_per_s.direct_s3"] = streaming.mbPerSecond.directS3;
+  figures["edge.streaming_edge_vs_direct"] = streaming.edgeVsDirect;
+  figures["edge.streaming_edge_vs_direct.single_process"] = edge.edgeVsDirect;
+  figures["page.render_ms.documents_1"] = round(page.medianMs.documents1, 1);
+  figures["page.render_ms.documents_200"] = round(page.medianMs.documents200, 1);
+  figures["page.render_ratio_200_to_1"] = round(page.ratio200To1, 2);
+  figures["page.signing_ms.documents_200"] = round(page.signing200Ms, 2);
+  return figures;
+}
+
+function report(
+  started: Date,
+  rsa: SigningBenchmarkResult,
+  ecdsa: SigningBenchmarkResult,
+  edge: EdgeBenchmarkResult,
+  streaming: StreamingBenchmarkResult,
+  page: PageBenchmarkResult,
+): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const signingRow = (label: string, result: SigningBenchmarkResult) =>
+    `| ${label} | ${result.opsPerSecond.libSigning} | ${result.opsPerSecond.rawCryptoSign} | ` +
+    `${result.opsPerSecond.sdkKeyObject} | ${result.opsPerSecond.sdkPem} | ` +
+    `${round(result.libSigningVsRaw, 3)} | ` +
+    verdict(
+      result.libSigningVsRaw >= TARGETS.signerVsRaw,
+      `${round((1 - result.libSigningVsRaw) * 100, 1)}% slower than raw crypto.sign`,
+    ) +
+    " |";
+  const minVerify = Math.min(...Object.values(edge.verificationsPerSecond));
+
+  return `# Benchmarks
+
+Measured by \`npm run bench\` on ${started.toISOString().slice(0, 10)}, on ${os.cpus().length} × ${cpu},
+${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.type()} ${os.release()}.
+The machine is shared, so absolute numbers move between runs; every comparison below is a
+ratio against a baseline measured in the same process and run, and each figure is a median
+of repeated rounds. Machine-readable figures: [benchmarks.json](benchmarks.json).
+
+## Signing
+
+Signed URLs per second on one core with one parsed key: lib/signing, raw \`crypto.sign\` over
+the same policy bytes, @aws-sdk/cloudfront-signer given the parsed KeyObject, and the SDK
+given a PEM string (its documented usage, which parses the key on every call).
+
+| key | lib/signing | crypto.sign | SDK, KeyObject | SDK, PEM | lib / raw | target: within 10% of raw |
+| --- | ---: | ---: | ---: | ---: | ---: | --- |
+${signingRow("RSA-2048, SHA-1", rsa)}
+${signingRow("ECDSA P-256, SHA-256", ecdsa)}
+
+## Edge
+
+| figure | value | target |
+| --- | ---: | --- |
+${Object.entries(edge.verificationsPerSecond)
+  .map(([variant, value]) => `| verifications per second, ${variant} | ${value} | ≥ 5,000 |`)
+  .join("\n")}
+${Object.entries(edge.requestsPerSecond)
+  .map(
+    ([variant, value]) => `| signed GETs per second through HTTP and S3, ${variant} | ${value} | |`,
+  )
+  .join("\n")}
+| 50 MB stream through the edge process, MB/s | ${streaming.mbPerSecond.edge} | |
+| 50 MB direct GET from the s3rver process, MB/s | ${streaming.mbPerSecond.directS3} | |
+| edge / direct | ${streaming.edgeVsDirect} | ≥ 0.8: ${verdict(
+    streaming.edgeVsDirect >= TARGETS.streamingVsDirect,
+    `${round((TARGETS.streamingVsDirect - streaming.edgeVsDirect) * 100, 1)} points short`,
+  )} |
+| edge / direct, edge and s3rver in the benchmark's own process | ${edge.edgeVsDirect} | |
+
+Verification target (≥ 5,000 a second for the slowest key type): ${verdict(
+    minVerify >= TARGETS.edgeVerificationsPerSecond,
+    `${TARGETS.edgeVerificationsPerSecond - minVerify} a second short`,
+  )}.
+
+## Documents page
+
+Median server time of \`GET /documents\` against \`next start\` on loopback, ${page.requestsPerSize}
+requests per size, alternating sizes:
+
+| documents on the page | median ms |
+| ---: | ---: |
+| 1 | ${round(page.medianMs.documents1, 1)} |
+| 200 | ${round(page.medianMs.documents200, 1)} |
+
+Ratio 200 : 1 = ${round(page.ratio200To1, 2)}. Signing 200 links with the default development key
+(ECDSA P-256, SHA-256) takes ${round(page.signing200Ms, 2)} ms in this process: target under
+10 ms, ${verdict(
+    page.signing200Ms < TARGETS.signing200Ms,
+    `${round(page.signing200Ms - TARGETS.signing200Ms, 2)} ms over`,
+  )}.
+`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
