@@ -19,6 +19,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The AWS SDK versions are pinned, so its notice about future Node.js support is noise.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     globalSetup: ["test/postgres-server.ts"],
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },
