@@ -6,6 +6,7 @@ import type { DocumentKind, DocumentStatus, Role } from "@/lib/access";
 import type { Drizzle } from "@/lib/db/connect";
 import {
   auditEvents,
+  documentFiles,
   documents,
   hospitals,
   users,
@@ -84,6 +85,31 @@ export async function insertDocument(db: Drizzle, fixture: DocumentFixture): Pro
     .returning();
   if (!document) throw new Error(`Inserting document ${id} returned no row`);
   return document;
+}
+
+/**
+ * Inserts one further file of a document, by default the PNG image at `position` under the
+ * document's `<object key>/images/` prefix. No object is stored in S3.
+ */
+export async function insertDocumentFile(
+  db: Drizzle,
+  document: Pick<Document, "id" | "objectKey">,
+  position: number,
+  objectKey = `${document.objectKey}/images/${position + 1}`,
+): Promise<typeof documentFiles.$inferSelect> {
+  const [file] = await db
+    .insert(documentFiles)
+    .values({
+      documentId: document.id,
+      position,
+      objectKey,
+      fileName: `image-${position + 1}.png`,
+      contentType: "image/png",
+      sizeBytes: 2048,
+    })
+    .returning();
+  if (!file) throw new Error(`Inserting file ${objectKey} returned no row`);
+  return file;
 }
 
 /** Lists the audit events an actor caused, oldest first. */

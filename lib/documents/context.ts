@@ -7,7 +7,7 @@ import type { DocumentsContext } from "./types";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
-import { signDocumentLink } from "@/lib/signing";
+import { signDocumentCookies, signDocumentLink } from "@/lib/signing";
 
 let logger: Logger | undefined;
 
@@ -18,11 +18,17 @@ export function documentsLog(): Logger {
 }
 
 /**
- * Builds the context the app runs the data layer in: the process's database, the
- * CloudFront signer and the viewer's address for the audit log. Throws AppError("database_unavailable") when the database cannot be
- * opened.
+ * Builds the context the app runs the data layer in: the process's database, the CloudFront
+ * link and cookie signers and the viewer's address for the audit log. Throws
+ * AppError("database_unavailable") when the database cannot be opened.
  */
 export async function getDocumentsContext(clientIp: string | null): Promise<DocumentsContext> {
   const { db } = await queryOrFail("open the database", () => getDb());
-  return { db, signLink: signDocumentLink, log: documentsLog(), clientIp };
+  return {
+    db,
+    signLink: signDocumentLink,
+    signCookies: signDocumentCookies,
+    log: documentsLog(),
+    clientIp,
+  };
 }

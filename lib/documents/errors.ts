@@ -25,6 +25,13 @@ export function documentNotOpenable(id: string, reason: NoLinkReason): AppError 
   });
 }
 
+/** Builds the error for a document the viewer may open that has no images to show. */
+export function documentHasNoImages(id: string): AppError {
+  return new AppError("not_found", "This document has no images to show.", {
+    internalMessage: `Document ${id} has no files under its images prefix`,
+  });
+}
+
 /** Runs a query and reports any failure as `database_unavailable`, keeping the cause. */
 export async function queryOrFail<T>(description: string, query: () => Promise<T>): Promise<T> {
   try {
@@ -38,8 +45,11 @@ export async function queryOrFail<T>(description: string, query: () => Promise<T
   }
 }
 
-/** Calls the signer, passing AppErrors through and reporting others as `signing_unavailable`. */
-export function signOrFail<T>(documentId: string, sign: () => T): T {
+/**
+ * Calls the signer, passing AppErrors through and reporting others as `signing_unavailable`.
+ * `signed` names what is signed in the internal message: "a link" or "cookies".
+ */
+export function signOrFail<T>(documentId: string, sign: () => T, signed = "a link"): T {
   try {
     return sign();
   } catch (error) {
@@ -47,7 +57,7 @@ export function signOrFail<T>(documentId: string, sign: () => T): T {
     throw new AppError(
       "signing_unavailable",
       "We can't create document links right now. Please try again in a minute.",
-      { cause: error, internalMessage: `Signing a link for document ${documentId} failed` },
+      { cause: error, internalMessage: `Signing ${signed} for document ${documentId} failed` },
     );
   }
 }

@@ -8,7 +8,13 @@ import { AppError } from "@/lib/errors";
 import { describeOnEachDatabase } from "@/test/database";
 import { testDocumentsContext } from "@/test/documents-context";
 import { TEST_DISTRIBUTION_URL, TEST_KEY_PAIR_ID, TEST_LINK_TTL_SECONDS } from "@/test/signer";
-import { auditEventsBy, insertDocument, insertHospital, insertUser } from "@/test/fixtures";
+import {
+  auditEventsBy,
+  insertDocument,
+  insertDocumentFile,
+  insertHospital,
+  insertUser,
+} from "@/test/fixtures";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 const HOUR = 60 * 60 * 1000;
@@ -119,6 +125,25 @@ describeOnEachDatabase("listPatientDocuments", (database) => {
     expect(listed?.authorName).toBe("dr. Anisa Putri");
     expect(listed?.hospitalName).toBe("RS Harapan Sehat");
     expect(listed).not.toHaveProperty("objectKey");
+  });
+
+  it("counts each document's further files", async () => {
+    const { db } = database();
+    const patient = await insertUser(db, { role: "patient" });
+    const other = await insertUser(db, { role: "patient" });
+    const xray = await insertDocument(db, { patientId: patient.id, kind: "lab_report" });
+    const invoice = await insertDocument(db, { patientId: patient.id, kind: "invoice" });
+    const foreign = await insertDocument(db, { patientId: other.id, kind: "lab_report" });
+    for (const position of [0, 1, 2]) await insertDocumentFile(db, xray, position);
+    await insertDocumentFile(db, foreign, 0);
+    const { context } = testDocumentsContext(db);
+
+    const groups = await listPatientDocuments(context, { ...patient, hospitalId: null }, NOW);
+    const listed = new Map(groups.flatMap((group) => group.documents).map((d) => [d.id, d]));
+
+    expect(listed.size).toBe(2);
+    expect(listed.get(xray.id)?.fileCount).toBe(3);
+    expect(listed.get(invoice.id)?.fileCount).toBe(0);
   });
 
   it("links openable documents and explains the rest", async () => {

@@ -1,14 +1,25 @@
-import { eq, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 import type { ViewerDocument } from "./types";
 import type { DocumentFacts } from "@/lib/access";
 import type { Drizzle } from "@/lib/db/connect";
-import { documents, hospitals, users } from "@/lib/db/schema";
+import { documentFiles, documents, hospitals, users } from "@/lib/db/schema";
 
 const authors = alias(users, "author");
 
-/** Selects documents matching `where` with their author's and hospital's names. */
+// A correlated subquery keeps one row per document, which a join with GROUP BY would only
+// give by grouping on every selected column.
+const fileCount = sql<number>`(
+  select count(*) from ${documentFiles} where ${documentFiles.documentId} = ${documents.id}
+)`
+  .mapWith(Number)
+  .as("file_count");
+
+/**
+ * Selects documents matching `where` with their author's and hospital's names and the number
+ * of their further files.
+ */
 export function selectDocuments(db: Drizzle, where: SQL | undefined) {
   return db
     .select({
@@ -27,6 +38,7 @@ export function selectDocuments(db: Drizzle, where: SQL | undefined) {
       issuedAt: documents.issuedAt,
       validUntil: documents.validUntil,
       status: documents.status,
+      fileCount,
     } satisfies Record<keyof ViewerDocument, unknown>)
     .from(documents)
     .leftJoin(authors, eq(authors.id, documents.authorId))
