@@ -49,6 +49,8 @@ export interface Config {
     publicKeyFile: string | undefined;
     hashAlgorithm: "SHA1" | "SHA256" | undefined;
     keyRingFile: string;
+    /** Domain attribute of the signed cookies, e.g. `.example.org`, or undefined for host-only. */
+    cookieDomain: string | undefined;
   };
   /** TTL of a minted link per document kind, in seconds, before the document's own limit. */
   linkTtlSeconds: Record<DocumentKind, number>;
@@ -81,6 +83,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
     problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together");
+  }
+  if (env.CLOUDFRONT_COOKIE_DOMAIN) {
+    // Browsers reject a Domain that does not cover the host setting the cookie (the portal)
+    // and send the cookie only to hosts it covers (the distribution).
+    const urls = {
+      CLOUDFRONT_URL: env.CLOUDFRONT_URL ?? `http://localhost:${env.EDGE_PORT}`,
+      AUTH_URL: env.AUTH_URL,
+    };
+    for (const [name, url] of Object.entries(urls)) {
+      if (url && !domainCovers(env.CLOUDFRONT_COOKIE_DOMAIN, new URL(url).hostname)) {
+        problems.push(
+          `CLOUDFRONT_COOKIE_DOMAIN must be the host of ${name} or a parent domain of it`,
+        );
+      }
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -124,6 +141,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       keyRingFile: path.resolve(
         env.CLOUDFRONT_KEY_RING_FILE ?? path.join(dataDir, "keys", "key-ring.json"),
       ),
+      cookieDomain: env.CLOUDFRONT_COOKIE_DOMAIN,
     },
     linkTtlSeconds: {
       prescription: env.LINK_TTL_SECONDS_PRESCRIPTION ?? defaultTtl,
@@ -140,6 +158,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       trustHost: env.AUTH_TRUST_HOST ?? env.AUTH_URL === undefined,
     },
   };
+}
+
+/** Returns whether a cookie Domain attribute matches `host` (RFC 6265, section 5.1.3). */
+function domainCovers(domain: string, host: string): boolean {
+  const bare = domain.replace(/^\./, "");
+  const lowerHost = host.toLowerCase();
+  return lowerHost === bare || lowerHost.endsWith(`.${bare}`);
 }
 
 let cached: Config | undefined;

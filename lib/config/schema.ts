@@ -65,6 +65,15 @@ export const envSchema = z.object({
   CLOUDFRONT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   CLOUDFRONT_HASH_ALGORITHM: z.enum(["SHA1", "SHA256"], "must be SHA1 or SHA256").optional(),
   CLOUDFRONT_KEY_RING_FILE: z.string().min(1).optional(),
+  // Unset gives host-only cookies, which reach the edge locally because cookies ignore ports.
+  CLOUDFRONT_COOKIE_DOMAIN: z
+    .string()
+    .regex(
+      /^\.?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i,
+      "must be a domain name with at least two labels, such as .example.org",
+    )
+    .transform((value) => value.toLowerCase())
+    .optional(),
 
   LINK_TTL_SECONDS: seconds(1, MAX_LINK_TTL_SECONDS).default(300),
   LINK_TTL_SECONDS_PRESCRIPTION: seconds(1, MAX_LINK_TTL_SECONDS).optional(),
