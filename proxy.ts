@@ -30,6 +30,7 @@ export const config = {
   matcher: [
     "/documents",
     "/documents/:path*",
+    "/appointments",
     "/home",
     "/doctor",
     "/doctor/:path*",

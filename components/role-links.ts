@@ -7,7 +7,10 @@ export interface NavLink {
 
 /** The workspace pages of each role, in header order. */
 export const ROLE_LINKS: Record<Role, readonly NavLink[]> = {
-  patient: [{ href: "/documents", label: "Documents" }],
+  patient: [
+    { href: "/documents", label: "Documents" },
+    { href: "/appointments", label: "Appointments" },
+  ],
   doctor: [
     { href: "/doctor", label: "Issued documents" },
     { href: "/doctor/issue", label: "Issue a document" },
