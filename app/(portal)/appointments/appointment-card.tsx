@@ -63,6 +63,11 @@ export function AppointmentCard({ appointment }: { appointment: UpcomingAppointm
             appointmentId={appointment.id}
             hospitalName={appointment.hospitalName}
             collapsed={identityStatus === "pending_verification"}
+            heading={
+              identityStatus === "rejected"
+                ? "Upload a new identity document"
+                : "Upload your identity document"
+            }
           />
         )}
       </div>

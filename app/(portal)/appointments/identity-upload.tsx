@@ -2,32 +2,12 @@
 
 import { useId, useRef, useState, type FormEvent } from "react";
 
-import {
-  cancelIdentityUploadAction,
-  confirmIdentityUploadAction,
-  startIdentityUploadAction,
-} from "./actions";
-import { postFile } from "./post-file";
+import { IdentityTypeFields } from "./identity-type-fields";
+import { PhaseMessage } from "./phase-message";
+import { uploadIdentityDocument, type Phase } from "./upload-steps";
 import { UploadProgress } from "./upload-progress";
 import { cx } from "@/components/cx";
 import { checkChosenFile } from "@/lib/uploads/messages";
-
-const IDENTITY_TYPES = [
-  { value: "ktp", label: "KTP", hint: "Indonesian identity card" },
-  { value: "passport", label: "Passport", hint: "The page with your photo" },
-] as const;
-
-type IdentityType = (typeof IDENTITY_TYPES)[number]["value"];
-
-/** State of an upload. The message of a finished upload stays until the next one starts. */
-type Phase =
-  | { kind: "idle" }
-  | { kind: "preparing"; fileName: string }
-  | { kind: "uploading"; fileName: string; percent: number }
-  | { kind: "checking"; fileName: string }
-  | { kind: "succeeded"; message: string }
-  | { kind: "cancelled"; message: string }
-  | { kind: "failed"; message: string };
 
 const NO_CONNECTION_MESSAGE =
   "We could not reach Berkas, so nothing was uploaded. Check your internet connection and try again.";
@@ -43,11 +23,14 @@ export function IdentityUpload({
   appointmentId,
   hospitalName,
   collapsed,
+  heading,
 }: {
   appointmentId: string;
   hospitalName: string;
   /** Whether the form starts folded away because a document is already awaiting a decision. */
   collapsed: boolean;
+  /** Heading of the unfolded form. */
+  heading: string;
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [fileError, setFileError] = useState<string | null>(null);
@@ -58,52 +41,6 @@ export function IdentityUpload({
   const errorId = useId();
   const busy =
     phase.kind === "preparing" || phase.kind === "uploading" || phase.kind === "checking";
-
-  async function upload(file: File, identityType: IdentityType): Promise<Phase> {
-    const fileName = file.name;
-    setPhase({ kind: "preparing", fileName });
-    const started = await startIdentityUploadAction({
-      appointmentId,
-      identityType,
-      fileName,
-      contentType: file.type,
-      sizeBytes: file.size,
-    });
-    if (!started.ok) return { kind: "failed", message: started.message };
-
-    const { documentId } = started.value;
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setPhase({ kind: "uploading", fileName, percent: 0 });
-    const outcome = await postFile(started.value, file, {
-      signal: controller.signal,
-      onProgress: (loaded, total) =>
-        setPhase({ kind: "uploading", fileName, percent: Math.floor((loaded / total) * 100) }),
-    });
-    abortRef.current = null;
-
-    if (outcome.kind !== "stored") {
-      // Deletes the reserved row and any bytes that reached S3 now, not at the next cleanup run.
-      await cancelIdentityUploadAction(documentId).catch(() => undefined);
-      return outcome.kind === "aborted"
-        ? { kind: "cancelled", message: `Upload of "${fileName}" cancelled. Nothing was saved.` }
-        : {
-            kind: "failed",
-            message:
-              `The upload of "${fileName}" did not finish, so nothing was saved. ` +
-              "Check your internet connection and try again.",
-          };
-    }
-
-    setPhase({ kind: "checking", fileName });
-    const confirmed = await confirmIdentityUploadAction(documentId);
-    if (!confirmed.ok) return { kind: "failed", message: confirmed.message };
-    formRef.current?.reset();
-    return {
-      kind: "succeeded",
-      message: `"${fileName}" was uploaded. ${hospitalName} will check it before your appointment.`,
-    };
-  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -119,11 +56,17 @@ export function IdentityUpload({
     setFileError(problem);
     if (problem) return;
 
+    const controller = new AbortController();
+    abortRef.current = controller;
     try {
-      setPhase(await upload(file, identityType));
+      const request = { appointmentId, hospitalName, identityType, file, controller } as const;
+      const finished = await uploadIdentityDocument(request, setPhase);
+      if (finished.kind === "succeeded") formRef.current?.reset();
+      setPhase(finished);
     } catch {
-      abortRef.current = null;
       setPhase({ kind: "failed", message: NO_CONNECTION_MESSAGE });
+    } finally {
+      abortRef.current = null;
     }
   }
 
@@ -135,32 +78,7 @@ export function IdentityUpload({
 
   const form = (
     <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-4">
-      <fieldset disabled={busy}>
-        <legend className="text-sm font-medium text-slate-700">Document type</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {IDENTITY_TYPES.map((type, index) => (
-            <label
-              key={type.value}
-              className={cx(
-                "flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200",
-                "bg-white px-3 py-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50",
-              )}
-            >
-              <input
-                type="radio"
-                name="identityType"
-                value={type.value}
-                defaultChecked={index === 0}
-                className="mt-0.5 accent-brand-600"
-              />
-              <span>
-                <span className="block font-medium text-slate-900">{type.label}</span>
-                <span className="block text-xs text-slate-500">{type.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <IdentityTypeFields disabled={busy} />
       <div>
         <label htmlFor={fileId} className="block text-sm font-medium text-slate-700">
           Photo or scan
@@ -241,39 +159,10 @@ export function IdentityUpload({
         </details>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white px-4 py-4">
-          <h3 className="mb-3 text-sm font-semibold text-slate-900">
-            Upload your identity document
-          </h3>
+          <h3 className="mb-3 text-sm font-semibold text-slate-900">{heading}</h3>
           {form}
         </div>
       )}
     </div>
   );
 }
-
-function PhaseMessage({ phase }: { phase: Phase }) {
-  if (phase.kind === "succeeded") {
-    return (
-      <p role="status" className={cx(NOTICE, "border-emerald-200 bg-emerald-50 text-emerald-800")}>
-        {phase.message}
-      </p>
-    );
-  }
-  if (phase.kind === "cancelled") {
-    return (
-      <p role="status" className={cx(NOTICE, "border-slate-200 bg-white text-slate-700")}>
-        {phase.message}
-      </p>
-    );
-  }
-  if (phase.kind === "failed") {
-    return (
-      <p role="alert" className={cx(NOTICE, "border-rose-200 bg-rose-50 text-rose-800")}>
-        {phase.message}
-      </p>
-    );
-  }
-  return null;
-}
-
-const NOTICE = "rounded-lg border px-4 py-3 text-sm";
