@@ -101,7 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const dataDir = path.resolve(env.BERKAS_DATA_DIR);
+  const dataDir = resolvePath(env.BERKAS_DATA_DIR);
   const useAws = env.S3_ENDPOINT === "aws";
   const s3Endpoint = useAws ? undefined : (env.S3_ENDPOINT ?? `http://localhost:${env.S3_PORT}`);
   const defaultTtl = env.LINK_TTL_SECONDS;
@@ -113,7 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ports: { app: env.APP_PORT, edge: env.EDGE_PORT, s3: env.S3_PORT },
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
-      : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },
+      : { kind: "pglite", dataDir: resolvePath(dataDir, "pglite") },
     s3: {
       endpoint: s3Endpoint,
       region: env.S3_REGION,
@@ -131,15 +131,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       privateKey: env.CLOUDFRONT_PRIVATE_KEY
         ? { pem: env.CLOUDFRONT_PRIVATE_KEY }
         : env.CLOUDFRONT_PRIVATE_KEY_FILE
-          ? { file: path.resolve(env.CLOUDFRONT_PRIVATE_KEY_FILE) }
+          ? { file: resolvePath(env.CLOUDFRONT_PRIVATE_KEY_FILE) }
           : undefined,
       privateKeyPassphrase: env.CLOUDFRONT_PRIVATE_KEY_PASSPHRASE,
       publicKeyFile: env.CLOUDFRONT_PUBLIC_KEY_FILE
-        ? path.resolve(env.CLOUDFRONT_PUBLIC_KEY_FILE)
+        ? resolvePath(env.CLOUDFRONT_PUBLIC_KEY_FILE)
         : undefined,
       hashAlgorithm: env.CLOUDFRONT_HASH_ALGORITHM,
-      keyRingFile: path.resolve(
-        env.CLOUDFRONT_KEY_RING_FILE ?? path.join(dataDir, "keys", "key-ring.json"),
+      keyRingFile: resolvePath(
+        env.CLOUDFRONT_KEY_RING_FILE ?? resolvePath(dataDir, "keys", "key-ring.json"),
       ),
       cookieDomain: env.CLOUDFRONT_COOKIE_DOMAIN,
     },
@@ -165,6 +165,15 @@ function domainCovers(domain: string, host: string): boolean {
   const bare = domain.replace(/^\./, "");
   const lowerHost = host.toLowerCase();
   return lowerHost === bare || lowerHost.endsWith(`.${bare}`);
+}
+
+/**
+ * Resolves a configured path against the working directory. The bundler comment stops
+ * Next.js from treating these run-time paths as files to trace into the server build,
+ * which would otherwise copy the whole project into it.
+ */
+function resolvePath(...segments: string[]): string {
+  return path.resolve(/* turbopackIgnore: true */ ...segments);
 }
 
 let cached: Config | undefined;
