@@ -86,6 +86,18 @@ export function DocumentItem({ document, now }: { document: PatientDocument; now
       <div className="shrink-0 sm:text-right">
         {document.link ? (
           <>
+            {document.fileCount > 0 ? (
+              // Not next/link, which would prefetch the route, and the route mints cookies per GET.
+              <a
+                href={`/documents/${document.id}/images/open`}
+                className={cx(
+                  "mr-2 inline-flex items-center rounded-lg border border-slate-300 bg-white",
+                  "px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50",
+                )}
+              >
+                {document.fileCount === 1 ? "View 1 image" : `View ${document.fileCount} images`}
+              </a>
+            ) : null}
             <a
               href={document.link.url}
               target="_blank"
