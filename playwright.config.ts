@@ -17,6 +17,8 @@ const stackEnv = {
   EDGE_PORT: String(E2E_PORTS.edge),
   S3_PORT: String(E2E_PORTS.s3),
   LINK_TTL_SECONDS_INVOICE: String(E2E_INVOICE_TTL_SECONDS),
+  // Staff links are bound to the reviewer's IPv4 address, as a hospital would configure it.
+  STAFF_IP_BINDING: "true",
   LOG_LEVEL: "warn",
 };
 

@@ -12,14 +12,16 @@ import { createEdgeServer } from "./server";
 
 /**
  * Entry point of the local edge: `npx tsx --conditions=react-server edge/main.ts`. It serves
- * on 127.0.0.1 and ::1 at EDGE_PORT, verifies against the key ring file (or the one key of
+ * on 127.0.0.1 at EDGE_PORT, verifies against the key ring file (or the one key of
  * CLOUDFRONT_PUBLIC_KEY_FILE and CLOUDFRONT_KEY_PAIR_ID) and streams from the S3 bucket.
  */
 
-const HOSTS = ["127.0.0.1", "::1"] as const;
-
-/** Errors that mean this machine has no IPv6 loopback, so only 127.0.0.1 is served. */
-const NO_IPV6 = new Set(["EADDRNOTAVAIL", "EAFNOSUPPORT"]);
+/**
+ * IPv4 only: a policy's AWS:SourceIp is IPv4, and CloudFront denies IPv6 viewers under it.
+ * Browsers try ::1 first for `localhost` and fall back to 127.0.0.1, so without a ::1
+ * listener every viewer arrives over IPv4 and IP-bound links work locally.
+ */
+const HOSTS = ["127.0.0.1"] as const;
 
 function fail(message: string): never {
   process.stderr.write(`edge: ${message}\n`);
@@ -66,10 +68,6 @@ async function main(): Promise<void> {
       bound.push(await edge.listen(port, host));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "";
-      if (host === "::1" && NO_IPV6.has(code)) {
-        logger.warn({ host, code }, "IPv6 loopback unavailable; serving on 127.0.0.1 only");
-        continue;
-      }
       await edge.close();
       if (code === "EADDRINUSE") {
         fail(
