@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { auditQueryString, parseAuditQuery, summarizeDetail } from "./audit-query";
+import {
+  auditQueryString,
+  canonicalAuditPath,
+  parseAuditQuery,
+  summarizeDetail,
+} from "./audit-query";
 
 const DOCUMENT_ID = "0B7F3C5E-2F44-4C1B-9A57-3F3F1D5C2A10";
 
@@ -74,6 +79,25 @@ describe("auditQueryString", () => {
     expect(auditQueryString(values)).toBe("?action=link.minted&from=2026-12-01");
     expect(auditQueryString(values, 40)).toBe("?action=link.minted&from=2026-12-01&beforeId=40");
     expect(auditQueryString({ action: "", documentId: "", from: "", to: "" })).toBe("");
+  });
+});
+
+describe("canonicalAuditPath", () => {
+  it("drops the empty fields of a form submission", () => {
+    expect(canonicalAuditPath({ action: "", documentId: DOCUMENT_ID, from: "", to: "" })).toBe(
+      `/admin/audit?documentId=${DOCUMENT_ID}`,
+    );
+    expect(canonicalAuditPath({ action: "", documentId: "", from: "", to: "" })).toBe(
+      "/admin/audit",
+    );
+    expect(canonicalAuditPath({ action: "link.minted", to: "", beforeId: "40" })).toBe(
+      "/admin/audit?action=link.minted&beforeId=40",
+    );
+  });
+
+  it("keeps an address without empty fields", () => {
+    expect(canonicalAuditPath({})).toBeNull();
+    expect(canonicalAuditPath({ action: "link.minted", beforeId: "40" })).toBeNull();
   });
 });
 

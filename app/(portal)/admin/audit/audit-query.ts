@@ -25,6 +25,15 @@ function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 }
 
+function valuesOf(params: Record<string, string | string[] | undefined>): AuditQueryValues {
+  return {
+    action: single(params.action),
+    documentId: single(params.documentId),
+    from: single(params.from),
+    to: single(params.to),
+  };
+}
+
 function isAuditAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value);
 }
@@ -35,12 +44,7 @@ function isAuditAction(value: string): value is AuditAction {
  * gives an error naming it instead of a filter, so a typo never widens the search.
  */
 export function parseAuditQuery(params: Record<string, string | string[] | undefined>): AuditQuery {
-  const values: AuditQueryValues = {
-    action: single(params.action),
-    documentId: single(params.documentId),
-    from: single(params.from),
-    to: single(params.to),
-  };
+  const values = valuesOf(params);
   const beforeText = single(params.beforeId);
   const fail = (error: string): AuditQuery => ({ ok: false, values, error });
 
@@ -84,6 +88,22 @@ export function auditQueryString(values: AuditQueryValues, beforeId?: number): s
   if (beforeId !== undefined) params.set("beforeId", String(beforeId));
   const text = params.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/**
+ * Returns the audit log's address without the empty parameters that a GET form submits for
+ * unused filters (`?action=&documentId=…&from=&to=`), or null when there are none. The
+ * page redirects there so that every filtered view has one address.
+ */
+export function canonicalAuditPath(
+  params: Record<string, string | string[] | undefined>,
+): string | null {
+  const hasEmpty = Object.values(params).some((value) => single(value) === "");
+  if (!hasEmpty) return null;
+  const beforeId = single(params.beforeId);
+  const path = `/admin/audit${auditQueryString(valuesOf(params))}`;
+  if (beforeId === "") return path;
+  return `${path}${path.includes("?") ? "&" : "?"}beforeId=${encodeURIComponent(beforeId)}`;
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import {
   AUDIT_PAGE_SIZE,
   auditQueryString,
+  canonicalAuditPath,
   parseAuditQuery,
   type AuditQueryValues,
 } from "./audit-query";
@@ -60,7 +62,10 @@ function Pagination(props: { values: AuditQueryValues; rows: AuditRow[]; paged: 
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireRole("admin", "/admin/audit");
-  const query = parseAuditQuery(await searchParams);
+  const params = await searchParams;
+  const canonical = canonicalAuditPath(params);
+  if (canonical) redirect(canonical);
+  const query = parseAuditQuery(params);
 
   const rows = query.ok ? await loadEvents(viewer, query.filter) : [];
 
@@ -68,7 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <PageHeading
         title="Audit log"
-        description="Every sign-in, minted link, issued or revoked document, upload and verification decision, newest first. Entries cannot be changed or deleted. Times are Jakarta time (WIB)."
+        description="Sign-ins, minted links, issued and revoked documents, uploads and verification decisions, newest first. Entries cannot be changed or deleted. Times are Jakarta time (WIB)."
       />
       <AuditFilters values={query.values} />
       {query.ok ? (
