@@ -1,7 +1,7 @@
 import "server-only";
 
 import { linkMintedEvent } from "./audit";
-import { documentNotOpenable, queryOrFail, signOrFail } from "./errors";
+import { documentNotFound, documentNotOpenable, queryOrFail, signOrFail } from "./errors";
 import { getDocumentForViewer } from "./get-document-for-viewer";
 import { noLinkReason } from "./link-state";
 import { documentFacts } from "./select-documents";
@@ -20,6 +20,9 @@ export async function mintDocumentLink(
   id: string,
   now: Date,
 ): Promise<DocumentLink> {
+  // Staff open identity documents only through openIdentityDocument (lib/verifications),
+  // whose links are shorter, custom-policy and bound to their address when so configured.
+  if (viewer.role === "staff") throw documentNotFound(id);
   const document = await getDocumentForViewer(context, viewer, id);
 
   const reason = noLinkReason(viewer, documentFacts(document), now);

@@ -15,6 +15,7 @@ import type { DocumentKind, Viewer } from "@/lib/access";
 import type { Drizzle } from "@/lib/db/connect";
 import { appointments, documents, identityVerifications } from "@/lib/db/schema";
 import { listPatientDocuments, mintDocumentLink } from "@/lib/documents";
+import { isAppError } from "@/lib/errors";
 import { issueDocument, listAuthoredDocuments, revokeDocument } from "@/lib/issuing";
 import { createS3Client } from "@/lib/storage/client";
 import type { Storage } from "@/lib/storage";
@@ -261,4 +262,16 @@ describeOnEachDatabase("access matrix", (database) => {
 
     expect(mismatches).toEqual([]);
   }, 120_000);
+
+  test("staff get no plain document links", async () => {
+    const { db } = database();
+    const document = await freshDocument(db, "identity_document");
+    const context = testDocumentsContext(db).context;
+
+    const error = await mintDocumentLink(context, viewers.staff, document.id, now()).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(isAppError(error) && error.code).toBe("not_found");
+  });
 });
