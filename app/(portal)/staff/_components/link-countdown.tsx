@@ -18,6 +18,6 @@ export function LinkCountdown({ expiresAt, fallback }: { expiresAt: string; fall
   }, [expiresAt]);
 
   if (secondsLeft === null) return <>{fallback}</>;
-  if (secondsLeft === 0) return <>expired. Reload the page to view the document again</>;
+  if (secondsLeft === 0) return <>expired, so reload the page for a new link</>;
   return <>in {secondsLeft === 1 ? "1 second" : `${secondsLeft} seconds`}</>;
 }

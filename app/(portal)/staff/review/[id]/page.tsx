@@ -92,7 +92,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </h1>
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <div className={cx(CARD, "bg-slate-100 p-3")}>
+        <div
+          className={cx(
+            "flex min-h-96 items-center justify-center self-start rounded-xl p-3",
+            "border border-slate-200 bg-slate-100 shadow-sm",
+          )}
+        >
           {"link" in review ? (
             <Viewer link={review.link} item={item} />
           ) : (
