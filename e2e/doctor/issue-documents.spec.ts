@@ -69,6 +69,24 @@ test("form error keeps the typed values", async ({ page }) => {
   ).toBe(`${PATIENT.name} (${PATIENT.email})`);
 });
 
+test("medicine error names its row", async ({ page }) => {
+  await signInAs(page, "doctor");
+  await fillPrescription(page, {
+    title: uniqueTitle("Cetirizine 10 mg"),
+    validUntil: daysFromNow(10),
+    medicines: [
+      { name: "Cetirizine 10 mg", dose: "1 tablet each evening", quantity: "10" },
+      { name: "Loratadine 10 mg", dose: "" },
+    ],
+  });
+
+  await page.getByRole("button", { name: "Issue prescription" }).click();
+
+  await expect(page.getByText("Enter the dose. (medicine 2)")).toBeVisible();
+  await expect(page.getByLabel("Medicine 2", { exact: true })).toHaveValue("Loratadine 10 mg");
+  await expect(page.getByLabel("Dose 1", { exact: true })).toHaveValue("1 tablet each evening");
+});
+
 test("doctor note uploads as a PDF", async ({ browser, page }) => {
   await signInAs(page, "doctor");
   const title = uniqueTitle("Sick note");

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 
-import { parseIssueForm, type IssueFormValues } from "./issue/issue-form-data";
+import { parseIssueForm, readableIssueError, type IssueFormValues } from "./issue/issue-form-data";
 import { actionErrorMessage } from "@/app/_lib/action-errors";
 import { issuingContext } from "@/app/_lib/contexts";
 import { currentRequestId } from "@/app/_lib/request-id";
@@ -40,7 +40,7 @@ export async function issueDocumentAction(
     ({ documentId } = await issueDocument(await issuingContext(), viewer, parsed.request));
   } catch (error) {
     const ids = { requestId: await currentRequestId(), userId: viewer.id };
-    return failed(actionErrorMessage(error, ids));
+    return failed(readableIssueError(actionErrorMessage(error, ids)));
   }
   redirect(`/doctor?issued=${documentId}`);
 }

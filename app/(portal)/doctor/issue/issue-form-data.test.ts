@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseIssueForm } from "./issue-form-data";
+import { parseIssueForm, readableIssueError } from "./issue-form-data";
 
 const PATIENT_ID = "5b0c7a56-0b9a-4c36-9d55-2f4f0e6b7a11";
 const HOSPITAL_ID = "0b7f3c5e-2f44-4c1b-9a57-3f3f1d5c2a10";
@@ -110,5 +110,17 @@ describe("parseIssueForm", () => {
 
     expect(withoutFile.ok ? "" : withoutFile.error).toBe("Choose the PDF file to upload.");
     expect(withEmptyFile.ok ? "" : withEmptyFile.error).toBe("Choose the PDF file to upload.");
+  });
+});
+
+describe("readableIssueError", () => {
+  it.each([
+    ["Enter the dose. (source.medicines.1.dose)", "Enter the dose. (medicine 2)"],
+    ["Enter a title of at least 3 characters. (title)", "Enter a title of at least 3 characters."],
+    ["Choose a patient. (patientId)", "Choose a patient."],
+    ["A prescription needs a validity date.", "A prescription needs a validity date."],
+    ["Too long (over 4000 characters)", "Too long (over 4000 characters)"],
+  ])("rewrites %j", (message, expected) => {
+    expect(readableIssueError(message)).toBe(expected);
   });
 });

@@ -112,3 +112,16 @@ export async function parseIssueForm(formData: FormData): Promise<ParsedIssueFor
   const source = { type: "upload" as const, fileName: file.name, bytes };
   return { ok: true, values, request: { ...common, source } };
 }
+
+/**
+ * Rewrites the field path that the data layer appends to a validation message for the form:
+ * `Enter the dose. (source.medicines.1.dose)` becomes `Enter the dose. (medicine 2)`, and other
+ * paths such as `(title)` are dropped, because the message already names the field.
+ */
+export function readableIssueError(message: string): string {
+  const medicine = /\s\(source\.medicines\.(\d+)\.\w+\)$/.exec(message);
+  if (medicine) {
+    return `${message.slice(0, medicine.index)} (medicine ${Number(medicine[1]) + 1})`;
+  }
+  return message.replace(/\s\([\w.]+\)$/, "");
+}
