@@ -29,7 +29,7 @@ function decodePolicy(value: string): unknown {
 }
 
 test("review link is bound to the reviewer's address", async ({ browser }) => {
-  const patientPage = await pageAs(browser, "otherPatient");
+  const patientPage = await pageAs(browser, "patient");
   const fileName = await uploadIdentityDocument(patientPage, "png", HARAPAN);
   const staffPage = await pageAs(browser, "staffHarapan");
   await staffPage.goto(await reviewPathOf(staffPage, fileName));

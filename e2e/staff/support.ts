@@ -30,6 +30,13 @@ export async function uploadIdentityDocument(
   const name = `${type === "png" ? "ktp" : "passport"}-${randomUUID().slice(0, 8)}.${type}`;
   await page.goto("/appointments");
   const card = appointmentCard(page, hospital);
+  await expect(card).toBeVisible();
+  if (await card.getByText("has verified your identity document").isVisible()) {
+    throw new Error(
+      `The appointment at ${hospital} is already verified, so it takes no more uploads. ` +
+        "Upload for an appointment that no spec verifies.",
+    );
+  }
   const form = await chooseFile(
     card,
     {
