@@ -19,4 +19,22 @@ describe("clientIpOf", () => {
   it("returns null without the header", () => {
     expect(clientIpOf(new Headers())).toBeNull();
   });
+
+  it("takes the entry the trusted proxy appended", () => {
+    const forged = new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7" });
+
+    expect(clientIpOf(forged, 1)).toBe("203.0.113.7");
+  });
+
+  it("counts two trusted proxies from the end", () => {
+    const headers = new Headers({ "x-forwarded-for": "198.51.100.66, 203.0.113.7, 10.0.0.5" });
+
+    expect(clientIpOf(headers, 2)).toBe("203.0.113.7");
+  });
+
+  it("returns null when fewer proxies appended than trusted", () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.7" });
+
+    expect(clientIpOf(headers, 2)).toBeNull();
+  });
 });

@@ -1,14 +1,21 @@
 import { isIP } from "node:net";
 
 /**
- * Returns the requester's address for the audit log: the first X-Forwarded-For entry,
- * which Next.js fills with the socket's peer address when the request has none. Null when
- * it is missing or not an IP address.
+ * Returns the requester's address from X-Forwarded-For, or null when it is missing or not
+ * an IP address.
  *
- * NOTE: the header is client-controlled unless a reverse proxy in front of the app replaces
- * it, so treat the address as informational, never as an access rule.
+ * Behind `trustedProxyCount` reverse proxies that each append the address they received
+ * from, the client is the entry that many places from the end; entries further left were
+ * sent by the client and are ignored. With no proxy (0), the first entry is used: Next.js
+ * fills the header with the socket's peer address when a request has none.
+ *
+ * NOTE: with no proxy, a client that sends its own X-Forwarded-For chooses the address
+ * recorded for it. The app must then only be reachable through a proxy that replaces the
+ * header, or the address is informational (audit log) and self-chosen (its own IP binding).
  */
-export function clientIpOf(headers: Headers): string | null {
-  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
-  return isIP(first) ? first : null;
+export function clientIpOf(headers: Headers, trustedProxyCount = 0): string | null {
+  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim());
+  const index = trustedProxyCount === 0 ? 0 : entries.length - trustedProxyCount;
+  const candidate = index >= 0 ? (entries[index] ?? "") : "";
+  return isIP(candidate) ? candidate : null;
 }

@@ -30,7 +30,11 @@ function buildAuthConfig(): NextAuthConfig {
           const credentials = parseCredentials(input);
           if (!credentials) return null;
           const { db } = await getDb();
-          return authenticateUser(db, credentials, clientIpOf(request.headers));
+          return authenticateUser(
+            db,
+            credentials,
+            clientIpOf(request.headers, config.trustedProxyCount),
+          );
         },
       }),
     ],

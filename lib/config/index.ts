@@ -55,6 +55,8 @@ export interface Config {
   /** TTL of a minted link per document kind, in seconds, before the document's own limit. */
   linkTtlSeconds: Record<DocumentKind, number>;
   staffIpBinding: boolean;
+  /** Proxies that append to X-Forwarded-For; the client is the entry this many from the end. */
+  trustedProxyCount: number;
   /** Age in seconds after which an unconfirmed upload and its staged object are deleted. */
   uploadCleanupAfterSeconds: number;
   auth: { secret: string | undefined; url: string | undefined; trustHost: boolean };
@@ -151,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       identity_document: env.LINK_TTL_SECONDS_IDENTITY_DOCUMENT,
     },
     staffIpBinding: env.STAFF_IP_BINDING,
+    trustedProxyCount: env.TRUSTED_PROXY_COUNT,
     uploadCleanupAfterSeconds: env.UPLOAD_CLEANUP_AFTER_SECONDS,
     auth: {
       secret: env.AUTH_SECRET,

@@ -82,6 +82,13 @@ export const envSchema = z.object({
   LINK_TTL_SECONDS_DOCTOR_NOTE: seconds(1, MAX_LINK_TTL_SECONDS).optional(),
   LINK_TTL_SECONDS_IDENTITY_DOCUMENT: seconds(1, MAX_LINK_TTL_SECONDS).default(60),
   STAFF_IP_BINDING: booleanFlag.default(false),
+  // Reverse proxies in front of the app that append the peer address to X-Forwarded-For.
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number()
+    .int("must be a whole number between 0 and 10")
+    .min(0, "must be a whole number between 0 and 10")
+    .max(10, "must be a whole number between 0 and 10")
+    .default(0),
 
   // Unconfirmed uploads older than this are deleted. A value below the presigned POST's
   // 5-minute validity plus a 10 MB file's time on a slow link deletes slow uploads early.
