@@ -253,4 +253,24 @@ describeOnEachDatabase("identity upload", (database) => {
       await statObject(storage.client, BUCKET, stagingKeyOf(recent.documentId)),
     ).not.toBeNull();
   });
+
+  test("bidirectional controls are removed from the name", async () => {
+    const upload = await startIdentityUpload(
+      context,
+      patient,
+      request({ fileName: "KTP \u202egnp.exe.pdf" }),
+    );
+
+    expect((await documentRow(upload.documentId))?.fileName).toBe("KTP gnp.exe.pdf");
+  });
+
+  test("overlong file name gets a clear message", async () => {
+    const error = await errorOf(
+      startIdentityUpload(context, patient, request({ fileName: `${"a".repeat(400)}.pdf` })),
+    );
+
+    expect(error.userMessage).toBe(
+      "The file name is longer than 200 characters. Rename the file and try again.",
+    );
+  });
 });

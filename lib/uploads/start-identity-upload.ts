@@ -10,6 +10,7 @@ import { canUploadIdentityDocument, type Viewer } from "@/lib/access";
 import { recordAuditEvents } from "@/lib/audit";
 import { appointments, documents } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { toDisplayText } from "@/lib/text/display-text";
 import { newObjectKey, presignUpload } from "@/lib/storage";
 
 /** How long the browser may take to start the upload once the form is signed. */
@@ -25,10 +26,18 @@ const uploadRequest = z.object({
   identityType: z.enum(["ktp", "passport"]),
   fileName: z
     .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name)),
+    .transform(toDisplayText)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, "The file has no name. Rename it and try again.")
+        .max(200, "The file name is longer than 200 characters. Rename the file and try again.")
+        .refine(
+          (name) => !/[\u0000-\u001f\u007f]/.test(name),
+          "The file name contains control characters. Rename the file and try again.",
+        ),
+    ),
   contentType: z.string(),
   sizeBytes: z.number().int(),
 });
@@ -103,8 +112,13 @@ export async function startIdentityUpload(
 function parseRequest(request: StartUploadRequest) {
   const parsed = uploadRequest.safeParse(request);
   if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? "request");
-    throw new AppError("invalid_input", `The upload form's ${field} is missing or invalid.`);
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "request");
+    const message =
+      field === "fileName" && issue
+        ? issue.message
+        : `The upload form's ${field} is missing or invalid.`;
+    throw new AppError("invalid_input", message);
   }
   const input = parsed.data;
   if (!isIdentityUploadType(input.contentType)) {
