@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, mkdir, rm } from "node:fs/promises";
 import { Agent, request } from "node:http";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -18,7 +17,7 @@ import { writeKeyRing } from "@/lib/cloudfront/key-ring";
 import { createS3Client } from "@/lib/storage/client";
 import { generateTestKey, keyRingOf, signTestUrl, targetOf } from "@/edge/testing/keys";
 import { patternBytes, s3SettingsFor } from "@/edge/testing/s3";
-import { waitForHttp } from "@/scripts/stack/ports";
+import { freePort, waitForHttp } from "@/scripts/stack/ports";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BUCKET = "berkas-bench";
@@ -31,17 +30,6 @@ export interface StreamingBenchmarkResult {
   mbPerSecond: { edge: number; directS3: number };
   /** Edge throughput divided by direct S3 throughput, from the same rounds. */
   edgeVsDirect: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** GETs `url` with a fresh connection, discards the body and returns MB/s. */

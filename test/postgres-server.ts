@@ -7,9 +7,10 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from "node:fs";
 import { userInfo, tmpdir } from "node:os";
 import path from "node:path";
-import net from "node:net";
 
 import pg from "pg";
+
+import { freePort } from "@/scripts/stack/ports";
 
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
@@ -103,17 +104,6 @@ function chownTo(dir: string, user: string): void {
   const uid = Number(execFileSync("id", ["-u", user]).toString().trim());
   const gid = Number(execFileSync("id", ["-g", user]).toString().trim());
   chownSync(dir, uid, gid);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** Retries a trivial query, since PostgreSQL rejects connections while it starts up. */

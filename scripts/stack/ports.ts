@@ -44,3 +44,15 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   }
   throw new Error(`${url} did not respond within ${timeoutMs / 1000} s`, { cause: lastError });
 }
+
+/** Returns a TCP port that is free on 127.0.0.1 right now, for servers a test or benchmark starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}

@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -22,6 +21,7 @@ import { documents } from "@/lib/db/schema";
 import { ensureDevelopmentKeyRing, signDocumentLink } from "@/lib/signing";
 import { createS3Client } from "@/lib/storage/client";
 import { seedDemoData } from "@/scripts/seed";
+import { freePort } from "@/scripts/stack/ports";
 import { startS3Store } from "@/scripts/stack/s3-store";
 
 let dataDir: string;
@@ -144,14 +144,3 @@ describe("seeded stack through the edge", () => {
     );
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
