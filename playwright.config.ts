@@ -31,6 +31,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  // Playwright empties its output folder at start; the other runners' reports stay beside it.
+  outputDir: "test-results/playwright",
   use: {
     baseURL: `http://localhost:${E2E_PORTS.app}`,
     trace: "retain-on-failure",
