@@ -27,9 +27,14 @@ export interface StreamingBenchmarkResult {
   bytes: number;
   rounds: number;
   /** Median MB/s (10^6 bytes) of one GET. */
-  mbPerSecond: { edge: number; directS3: number };
+  mbPerSecond: { edge: number; directS3: number; bareProxy: number };
   /** Edge throughput divided by direct S3 throughput, from the same rounds. */
   edgeVsDirect: number;
+  /**
+   * A bare Node.js proxy (one `http.get(...).pipe(res)`, no verification, no SDK) divided by
+   * direct S3: the cost of any extra Node.js hop on this machine, and so the edge's ceiling.
+   */
+  bareProxyVsDirect: number;
 }
 
 /** GETs `url` with a fresh connection, discards the body and returns MB/s. */
@@ -73,6 +78,7 @@ export async function benchmarkStreaming(
   const dir = await mkdtemp(path.join(tmpdir(), "berkas-stream-"));
   let store: ChildProcess | undefined;
   let edge: ChildProcess | undefined;
+  let bareProxy: ChildProcess | undefined;
   try {
     const s3Port = await freePort();
     await mkdir(path.join(dir, "s3"));
@@ -136,23 +142,37 @@ export async function benchmarkStreaming(
       },
     );
 
-    await download(edgeUrl);
-    await download(directUrl);
-    const edgeSamples: number[] = [];
-    const directSamples: number[] = [];
+    const proxyPort = await freePort();
+    const proxySource =
+      `require("http").createServer((q, r) => require("http").get(${JSON.stringify(directUrl)}, ` +
+      `(u) => { r.writeHead(u.statusCode); u.pipe(r); })).listen(${proxyPort}, "127.0.0.1");`;
+    bareProxy = spawn(process.execPath, ["-e", proxySource], { stdio: "ignore" });
+    await waitForHttp(`http://127.0.0.1:${proxyPort}/`, 20_000);
+    const proxyUrl = `http://127.0.0.1:${proxyPort}/`;
+
+    for (const url of [edgeUrl, directUrl, proxyUrl]) await download(url);
+    const samples = { edge: [] as number[], direct: [] as number[], proxy: [] as number[] };
     for (let round = 0; round < rounds; round += 1) {
-      edgeSamples.push(await download(edgeUrl));
-      directSamples.push(await download(directUrl));
+      samples.edge.push(await download(edgeUrl));
+      samples.direct.push(await download(directUrl));
+      samples.proxy.push(await download(proxyUrl));
     }
-    const edgeMBps = median(edgeSamples);
-    const directMBps = median(directSamples);
+    const edgeMBps = median(samples.edge);
+    const directMBps = median(samples.direct);
+    const proxyMBps = median(samples.proxy);
     return {
       bytes,
       rounds,
-      mbPerSecond: { edge: Math.round(edgeMBps), directS3: Math.round(directMBps) },
+      mbPerSecond: {
+        edge: Math.round(edgeMBps),
+        directS3: Math.round(directMBps),
+        bareProxy: Math.round(proxyMBps),
+      },
       edgeVsDirect: Math.round((edgeMBps / directMBps) * 100) / 100,
+      bareProxyVsDirect: Math.round((proxyMBps / directMBps) * 100) / 100,
     };
   } finally {
+    await stop(bareProxy);
     await stop(edge);
     await stop(store);
     await rm(dir, { recursive: true, force: true });
