@@ -5,8 +5,8 @@ import { isIP } from "node:net";
  * an IP address.
  *
  * Behind `trustedProxyCount` reverse proxies that each append the address they received
- * from, the client is the entry that many places from the end; entries further left were
- * sent by the client and are ignored. With no proxy (0), the first entry is used: Next.js
+ * from, the client is the entry that many places from the end. Entries further left were
+ * sent by the client, so they are ignored. With no proxy (0), the first entry is used: Next.js
  * fills the header with the socket's peer address when a request has none.
  *
  * NOTE: with no proxy, a client that sends its own X-Forwarded-For chooses the address

@@ -24,8 +24,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Issues a prescription or doctor note to a patient, from an uploaded PDF or from the
- * portal's form rendered to PDF. The file is stored first and the row and its audit event
- * are written in one transaction; if that fails the stored object is deleted again.
+ * portal's form rendered to PDF. The file is stored first, then the row and its audit event
+ * are written in one transaction. If that fails, the stored object is deleted again.
  */
 export async function issueDocument(
   context: IssuingContext,

@@ -19,7 +19,7 @@ import { documents, identityVerifications, type Document } from "@/lib/db/schema
 import { AppError } from "@/lib/errors";
 import { copyObject, readObject, readObjectPrefix, removeObject, statObject } from "@/lib/storage";
 
-/** Why a stored upload was rejected, as recorded in the audit log. */
+/** Reason code of a rejected upload, as recorded in the audit log. */
 type RejectionCode = "missing" | "empty" | "too_large" | "type_mismatch" | "signature_mismatch";
 
 class UploadRejected extends Error {

@@ -54,8 +54,8 @@ const ACTIONS = ["list", "open", "upload", "issue", "decide", "revoke"] as const
 type Action = (typeof ACTIONS)[number];
 
 /**
- * The allowed cells. The patient owns every document; the doctor authored the
- * prescription and the doctor note; the identity document is pending verification for an
+ * The allowed cells. The patient owns every document, and the doctor authored the
+ * prescription and the doctor note. The identity document is pending verification for an
  * appointment at the staff member's hospital. Everything not listed here must fail.
  */
 const EXPECTED: Record<Actor, Partial<Record<Action, readonly DocumentKind[]>>> = {
@@ -152,7 +152,7 @@ describeOnEachDatabase("access matrix", (database) => {
     appointmentId = appointment!.id;
   });
 
-  /** A fresh document of `kind` owned by the patient, in the state the matrix assumes. */
+  /** Inserts a fresh document of `kind` owned by the patient, in the state the matrix assumes. */
   async function freshDocument(db: Drizzle, kind: DocumentKind) {
     const authored = kind === "prescription" || kind === "doctor_note";
     const document = await insertDocument(db, {
