@@ -14,6 +14,13 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (isCrossSitePost(request)) {
+    // Next.js refuses these server-action calls too, but with a 500 and a stack trace.
+    return new NextResponse("Cross-site form submission rejected.\n", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PRIVATE_NO_STORE },
+    });
+  }
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
   if (!hasSession) {
     return NextResponse.redirect(new URL(signInPathFor(`${pathname}${search}`), request.url));
@@ -24,6 +31,23 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Cache-Control", PRIVATE_NO_STORE);
   return response;
+}
+
+/**
+ * Returns whether a POST comes from another origin: its Origin header (sent by browsers on
+ * every POST) names a different host than the one the request was sent to, or is "null".
+ * The host is compared as Next.js does for server actions, X-Forwarded-Host first.
+ */
+function isCrossSitePost(request: NextRequest): boolean {
+  if (request.method !== "POST") return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

@@ -126,3 +126,19 @@ test("role pages reject other roles", async ({ browser }) => {
     await userPage.context().close();
   }
 });
+
+test("cross-site action posts are rejected", async ({ page }) => {
+  await signInAs(page, "doctor");
+  await page.goto("/doctor");
+
+  for (const origin of ["http://evil.test", "null"]) {
+    const response = await page.request.post("/doctor", {
+      headers: { origin, "next-action": "0".repeat(42), "content-type": "text/plain" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+
+    expect(response.status(), origin).toBe(403);
+    expect(await response.text()).toBe("Cross-site form submission rejected.\n");
+  }
+});
