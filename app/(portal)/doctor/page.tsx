@@ -8,7 +8,8 @@ import { failPage } from "@/app/_lib/errors";
 import { currentRequestId } from "@/app/_lib/request-id";
 import { cx } from "@/components/cx";
 import { formatWibClock, formatWibDate } from "@/components/wib-time";
-import { BUTTON_PRIMARY, CARD, TD, TH } from "@/components/workspace/styles";
+import { BUTTON_PRIMARY, CARD, TD } from "@/components/workspace/styles";
+import { TableHead } from "@/components/workspace/table-head";
 import { Badge, EmptyState, Notice, PageHeading } from "@/components/workspace/ui";
 import { requireRole, type SignedInViewer } from "@/lib/auth/session";
 import { listAuthoredDocuments, type AuthoredDocument } from "@/lib/issuing";
@@ -118,28 +119,16 @@ export default async function DoctorPage({ searchParams }: { searchParams: Searc
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={TH}>
-                    Document
-                  </th>
-                  <th scope="col" className={TH}>
-                    Patient
-                  </th>
-                  <th scope="col" className={TH}>
-                    Issued
-                  </th>
-                  <th scope="col" className={TH}>
-                    Valid until
-                  </th>
-                  <th scope="col" className={TH}>
-                    State
-                  </th>
-                  <th scope="col" className={TH}>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  "Document",
+                  "Patient",
+                  "Issued",
+                  "Valid until",
+                  "State",
+                  { label: "Actions", hidden: true },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {documents.map((document) => (
                   <DocumentRow key={document.id} document={document} />

@@ -7,7 +7,8 @@ import { currentRequestId } from "@/app/_lib/request-id";
 import { cx } from "@/components/cx";
 import { formatFileSize } from "@/components/format";
 import { formatWibDate, formatWibDateTime } from "@/components/wib-time";
-import { BUTTON_PRIMARY, CARD, TD, TH } from "@/components/workspace/styles";
+import { BUTTON_PRIMARY, CARD, TD } from "@/components/workspace/styles";
+import { TableHead } from "@/components/workspace/table-head";
 import { EmptyState, Notice, PageHeading } from "@/components/workspace/ui";
 import { requireRole, type SignedInViewer } from "@/lib/auth/session";
 import { listPendingVerifications, type PendingVerification } from "@/lib/verifications";
@@ -89,25 +90,15 @@ export default async function StaffPage({ searchParams }: { searchParams: Search
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={TH}>
-                    Patient
-                  </th>
-                  <th scope="col" className={TH}>
-                    Document
-                  </th>
-                  <th scope="col" className={TH}>
-                    Uploaded
-                  </th>
-                  <th scope="col" className={TH}>
-                    Appointment
-                  </th>
-                  <th scope="col" className={TH}>
-                    <span className="sr-only">Review</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  "Patient",
+                  "Document",
+                  "Uploaded",
+                  "Appointment",
+                  { label: "Review", hidden: true },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {queue.map((item) => (
                   <QueueRow key={item.documentId} item={item} />

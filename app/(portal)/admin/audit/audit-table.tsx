@@ -3,7 +3,8 @@ import Link from "next/link";
 import { auditQueryString, summarizeDetail, type AuditQueryValues } from "./audit-query";
 import { cx } from "@/components/cx";
 import { formatWibDateTimeSeconds } from "@/components/wib-time";
-import { TD, TH } from "@/components/workspace/styles";
+import { TD } from "@/components/workspace/styles";
+import { TableHead } from "@/components/workspace/table-head";
 import { Badge, type BADGE_TONES } from "@/components/workspace/ui";
 import type { AuditRow } from "@/lib/audit";
 
@@ -37,25 +38,7 @@ export function AuditTable({ rows, values }: { rows: AuditRow[]; values: AuditQu
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200">
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={TH}>
-              Time
-            </th>
-            <th scope="col" className={TH}>
-              Actor
-            </th>
-            <th scope="col" className={TH}>
-              Action
-            </th>
-            <th scope="col" className={TH}>
-              Document and detail
-            </th>
-            <th scope="col" className={TH}>
-              Client IP
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Time", "Actor", "Action", "Document and detail", "Client IP"]} />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id}>
