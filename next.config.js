@@ -3,7 +3,7 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly files from its own package folder at run time, so it
-  // must stay out of the server bundle; pino and pg load optional modules dynamically.
+  // must stay out of the server bundle. pino and pg load optional modules dynamically.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "s3rver"],
   poweredByHeader: false,
   agentRules: false,

@@ -1,7 +1,7 @@
 /**
- * Server render time of the patient's documents page for a patient with 1 document and
- * one with 200, measured over HTTP against `next start` (production build) on loopback,
- * and the part of it that signing takes, measured in this process with the same key.
+ * Server render time of the patient's documents page for a patient with 1 document and a
+ * patient with 200, measured over HTTP against `next start` (production build) on loopback.
+ * The part that signing takes is measured in this process with the same key.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -145,16 +145,16 @@ export async function benchmarkDocumentsPage(requests = 41): Promise<PageBenchma
   try {
     const base = `http://127.0.0.1:${APP_PORT}`;
     await waitForHttp(`${base}/sign-in`, 60_000);
-    const one = await signIn(base, "bench1@patient.test");
-    const many = await signIn(base, "bench200@patient.test");
-    await timePage(base, one, 5);
-    await timePage(base, many, 5);
+    const sessionOf1 = await signIn(base, "bench1@patient.test");
+    const sessionOf200 = await signIn(base, "bench200@patient.test");
+    await timePage(base, sessionOf1, 5);
+    await timePage(base, sessionOf200, 5);
 
     const times1: number[] = [];
     const times200: number[] = [];
     for (let round = 0; round < requests; round++) {
-      times1.push(...(await timePage(base, one, 1)));
-      times200.push(...(await timePage(base, many, 1)));
+      times1.push(...(await timePage(base, sessionOf1, 1)));
+      times200.push(...(await timePage(base, sessionOf200, 1)));
     }
 
     const signing: number[] = [];

@@ -121,7 +121,7 @@ describe("edge origin requests", () => {
   });
 });
 
-/** A proxy to s3rver that cuts every response body off after `limit` bytes. */
+/** Starts a proxy to s3rver that cuts every response body off after `limit` bytes. */
 async function startCuttingProxy(targetPort: number, limit: number) {
   const server = createServer((req, res) => {
     const upstream = request(

@@ -1,7 +1,7 @@
 /**
- * Starts the whole local stack on loopback and keeps it up until Ctrl-C: the S3 store
- * (s3rver), a development signing key, the database (migrated, seeded on first run), the
- * edge, and the app in production mode (built first when the build is not current).
+ * Starts the whole local stack on loopback and keeps it up until Ctrl-C. The parts are the
+ * S3 store (s3rver), a development signing key, the database (migrated, and seeded on first
+ * run), the edge, and the app in production mode, built first when the build is stale.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -26,9 +26,9 @@ let server: ChildProcess | undefined;
 let dataRoot: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const given = process.env.TEST_DATABASE_URL;
-  if (given) {
-    project.provide("postgresUrl", given);
+  const configuredUrl = process.env.TEST_DATABASE_URL;
+  if (configuredUrl) {
+    project.provide("postgresUrl", configuredUrl);
     return;
   }
   const binDir = findPostgresBinaries();

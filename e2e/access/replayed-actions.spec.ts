@@ -65,7 +65,7 @@ test("revoke replayed by others changes nothing", async ({ browser, page }) => {
 
   for (const intruder of ["patient", "otherPatient", "staffHarapan", "admin"] as const) {
     const intruderPage = await pageAs(browser, intruder);
-    // A refused action may still answer 200 with an error state or a redirect instruction,
+    // A refused action may still respond with 200 with an error state or a redirect instruction,
     // so the proof is the unchanged document below, not the status.
     await replay(intruderPage, revoke);
     await intruderPage.context().close();

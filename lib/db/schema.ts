@@ -25,8 +25,8 @@ export const documentKindEnum = pgEnum("document_kind", [
 
 /**
  * Lifecycle of a document. `pending_upload` rows belong to a presigned POST that has not
- * been confirmed yet and are visible to nobody; `pending_verification`, `verified` and
- * `rejected` apply to identity documents only.
+ * been confirmed yet and appear in no list. The states `pending_verification`, `verified`
+ * and `rejected` apply to identity documents only.
  */
 export const documentStatusEnum = pgEnum("document_status", [
   "active",

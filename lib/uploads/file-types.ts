@@ -14,7 +14,7 @@ export function isIdentityUploadType(value: string): value is IdentityUploadType
   return Object.hasOwn(IDENTITY_UPLOAD_TYPES, value);
 }
 
-/** What a file's first bytes show it to be. */
+/** File type identified from a file's first bytes. */
 export type DetectedFileType = IdentityUploadType | "executable" | "unknown";
 
 const SIGNATURES: ReadonlyArray<{ type: DetectedFileType; bytes: readonly number[] }> = [

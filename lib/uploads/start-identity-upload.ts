@@ -54,7 +54,7 @@ export interface StartedUpload {
 
 /**
  * Reserves an identity document for one of the patient's appointments and returns an S3
- * presigned POST for its file. The row stays `pending_upload`, visible to nobody, until
+ * presigned POST for its file. The row stays `pending_upload`, hidden from every list, until
  * `confirmIdentityUpload` has checked the stored object.
  */
 export async function startIdentityUpload(

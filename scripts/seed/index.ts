@@ -28,8 +28,8 @@ interface FileToStore {
 
 /**
  * Seeds the demo hospitals, accounts, appointments and documents. Files are stored through
- * the S3 API first; the rows go in one transaction, and if it fails the stored objects are
- * deleted again, so a failed seed leaves neither rows nor orphaned objects.
+ * the S3 API first, then the rows go in one transaction. If it fails, the stored objects
+ * are deleted again, so a failed seed leaves neither rows nor orphaned objects.
  */
 export async function seedDemoData(db: Drizzle, now = new Date()): Promise<void> {
   const stored: string[] = [];

@@ -272,6 +272,7 @@ describeOnEachDatabase("access matrix", (database) => {
       (caught: unknown) => caught,
     );
 
-    expect(isAppError(error) && error.code).toBe("not_found");
+    expect(isAppError(error)).toBe(true);
+    expect(isAppError(error) ? error.code : null).toBe("not_found");
   });
 });
